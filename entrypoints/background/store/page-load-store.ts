@@ -1,0 +1,49 @@
+import type { DiffuseDb } from './db';
+import type { PageLoad, PageLoadView } from '@/utils/pageload/model';
+import type { PageLoadBatch } from '@/utils/pageload/batch';
+
+/** Reads and writes page loads; the background's single owner of that part of storage. */
+export class PageLoadStore {
+  constructor(private readonly db: DiffuseDb) {}
+
+  /** Applies one batch atomically: new page loads, the tabs now on them, request counts, closed tabs. */
+  async persist(batch: PageLoadBatch): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.pageLoads, db.contacts, db.tabs, async () => {
+      if (batch.loads.length) {
+        await db.pageLoads.bulkPut(batch.loads);
+        await db.tabs.bulkPut(batch.loads.map((l) => ({ tabId: l.tabId, pageLoadId: l.id })));
+      }
+      const keys: [string, string][] = [];
+      for (const [pageLoadId, hosts] of batch.counts) for (const host of hosts.keys()) keys.push([pageLoadId, host]);
+      if (keys.length) {
+        const existing = await db.contacts.bulkGet(keys);
+        await db.contacts.bulkPut(
+          keys.map(([pageLoadId, host], i) => ({
+            pageLoadId,
+            host,
+            requests: (existing[i]?.requests ?? 0) + (batch.counts.get(pageLoadId)?.get(host) ?? 0),
+          })),
+        );
+      }
+      if (batch.closedTabs.length) await db.tabs.bulkDelete(batch.closedTabs);
+    });
+  }
+
+  /** The page load each tab was last on, for the tracker to resume after a worker restart. */
+  async currentPageLoads(): Promise<PageLoad[]> {
+    const pointers = await this.db.tabs.toArray();
+    const loads = await this.db.pageLoads.bulkGet(pointers.map((p) => p.pageLoadId));
+    return loads.filter((l): l is PageLoad => l !== undefined);
+  }
+
+  async view(pageLoadId: string): Promise<PageLoadView | null> {
+    const pageLoad = await this.db.pageLoads.get(pageLoadId);
+    if (!pageLoad) return null;
+    const contacts = await this.db.contacts.where('pageLoadId').equals(pageLoadId).toArray();
+    const hosts = contacts
+      .map(({ host, requests }) => ({ host, requests }))
+      .sort((a, b) => b.requests - a.requests || a.host.localeCompare(b.host));
+    return { pageLoad, hosts };
+  }
+}

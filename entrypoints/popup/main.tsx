@@ -1,0 +1,19 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createClient } from '@/utils/messages/contract';
+import { PopupApp } from './PopupApp';
+
+/** `popup.html?tabId=N` shows tab N (so the popup can be opened as a page); otherwise the active tab. */
+async function targetTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+const call = createClient((message) => browser.runtime.sendMessage(message));
+const root = document.getElementById('app');
+// Keys are checked against _locales by WXT's generated types; components take plain strings.
+type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
+const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as MessageKey, subs);
+if (root) render(<PopupApp tabId={targetTabId()} call={call} t={t} />, root);

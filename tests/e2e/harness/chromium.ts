@@ -1,0 +1,108 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { BUILD_DIRS, listTabsInExtensionPage, pickTab, waitForBackground, type BrowserTab, type ExtensionBrowser, type ExtensionPage } from './extension-browser';
+
+/** Debian's Chromium unless DIFFUSE_CHROMIUM names another binary. */
+export const CHROMIUM_PATH = process.env.DIFFUSE_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<ExtensionBrowser> {
+  const extension = resolve(BUILD_DIRS.chromium);
+  if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`No Chrome build at ${extension}: run npm run build first.`);
+  const profile = await mkdtemp(join(tmpdir(), 'diffuse-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      // The machine has no network: without these Chromium floods it with refused background connections.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      '--ignore-certificate-errors',
+      // Every name reaches the local test server; URLs carry its ports.
+      '--host-resolver-rules=MAP * 127.0.0.1',
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const driver = new ChromiumExtensionBrowser(context, new URL(worker.url()).host, profile);
+  const probe = await driver.openExtensionPage('popup.html');
+  await waitForBackground(probe);
+  await probe.close();
+  return driver;
+}
+
+class ChromiumExtensionBrowser implements ExtensionBrowser {
+  readonly name = 'chromium';
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly extensionId: string,
+    private readonly profile: string,
+  ) {}
+
+  async openTab(url: string): Promise<BrowserTab> {
+    const page = await this.context.newPage();
+    await page.goto(url);
+    const id = await this.tabIdOf(page);
+    return {
+      id,
+      goto: async (next) => void (await page.goto(next)),
+      reload: async () => void (await page.reload()),
+      close: () => page.close(),
+    };
+  }
+
+  openPopup(tabId: number): Promise<ExtensionPage> {
+    return this.openExtensionPage(`popup.html?tabId=${tabId}`);
+  }
+
+  async openExtensionPage(path: string): Promise<ExtensionPage> {
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/${path}`);
+    return { evaluate: (fn) => page.evaluate(fn), close: () => page.close() };
+  }
+
+  /**
+   * Stops the worker through DevTools' ServiceWorker domain, from an extension page: only a session in the
+   * extension's own storage partition sees its worker. Resolves once Chrome reports it stopped.
+   */
+  async stopWorker(): Promise<void> {
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/manifest.json`);
+    const cdp = await this.context.newCDPSession(page);
+    const stopped = new Promise<void>((done) =>
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((v) => v.scriptURL.includes(this.extensionId) && v.runningStatus === 'stopped')) done();
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    await cdp.detach();
+    await page.close();
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    await rm(this.profile, { recursive: true, force: true });
+  }
+
+  /** Asks the extension which tab shows this page: the tab id is the extension's name for it. */
+  private async tabIdOf(page: Page): Promise<number> {
+    const probe = await this.openExtensionPage('popup.html');
+    try {
+      return pickTab(await probe.evaluate(listTabsInExtensionPage), page.url());
+    } finally {
+      await probe.close();
+    }
+  }
+}

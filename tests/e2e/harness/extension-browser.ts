@@ -1,0 +1,65 @@
+/** What a feature's e2e test needs from a browser with the built extension loaded; one driver per browser. */
+export interface ExtensionBrowser {
+  readonly name: 'chromium' | 'firefox';
+  /** Opens a new tab on `url` and waits for its load event. */
+  openTab(url: string): Promise<BrowserTab>;
+  /** Opens `popup.html?tabId=…` as a page, as the toolbar popup would show that tab. */
+  openPopup(tabId: number): Promise<ExtensionPage>;
+  /** Opens any extension page (path relative to the extension root). */
+  openExtensionPage(path: string): Promise<ExtensionPage>;
+  /** Chromium only: stops the extension's service worker, as Chrome does when it likes. */
+  stopWorker?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BrowserTab {
+  /** The tab's id as the extension sees it. */
+  readonly id: number;
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionPage {
+  /** Runs a function in the page and returns its (JSON-serialisable) result. */
+  evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const BUILD_DIRS = { chromium: '.output/chrome-mv3', firefox: '.output/firefox-mv2' } as const;
+
+/** Runs inside an extension page (serialised by the driver): the tabs the extension can see. */
+export function listTabsInExtensionPage(): Promise<{ id?: number; url?: string }[]> {
+  const api = (globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi }).browser ?? (globalThis as unknown as { chrome: TabsApi }).chrome;
+  return api.tabs.query({});
+}
+type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+/** The one tab whose URL is `url`, by the list an extension page returned. */
+export function pickTab(tabs: { id?: number; url?: string }[], url: string): number {
+  const matches = tabs.filter((t) => t.url === url);
+  const id = matches[0]?.id;
+  if (matches.length !== 1 || id === undefined) throw new Error(`Expected one tab on ${url}, found ${matches.length}`);
+  return id;
+}
+
+/**
+ * Waits until the background answers a message: a browser that has just installed the extension may load
+ * pages before the background has registered its listeners, and those requests would be missed.
+ */
+export async function waitForBackground(page: ExtensionPage): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const answered = await page
+      .evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: RuntimeApi; chrome?: RuntimeApi }).browser ?? (globalThis as unknown as { chrome: RuntimeApi }).chrome;
+        const reply = (await api.runtime.sendMessage({ type: 'pageLoad.get', tabId: -1 })) as { ok?: boolean } | undefined;
+        return reply?.ok === true;
+      })
+      .catch(() => false);
+    if (answered) return;
+    if (Date.now() > deadline) throw new Error('The extension’s background never answered.');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+type RuntimeApi = { runtime: { sendMessage(message: unknown): Promise<unknown> } };

@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../wxt.config';
+import { BUILD_DIRS, listTabsInExtensionPage, pickTab, waitForBackground, type BrowserTab, type ExtensionBrowser, type ExtensionPage } from './extension-browser';
+
+/** Debian's Firefox ESR unless DIFFUSE_FIREFOX names another binary. */
+export const FIREFOX_PATH = process.env.DIFFUSE_FIREFOX ?? '/usr/bin/firefox-esr';
+/** Pinned through extensions.webextensions.uuids so extension pages have a known address. */
+const EXTENSION_UUID = 'd1ff05e0-0000-4000-8000-000000000001';
+
+export async function launchFirefox(extraPrefs: Record<string, unknown> = {}): Promise<ExtensionBrowser> {
+  const extension = resolve(BUILD_DIRS.firefox);
+  if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`No Firefox build at ${extension}: run npm run build first.`);
+  const profile = await mkdtemp(join(tmpdir(), 'diffuse-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    acceptInsecureCerts: true,
+    userDataDir: profile,
+    // Without it WebDriver BiDi may not open moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Every name reaches the local test server; URLs carry its ports.
+      'network.dns.forceResolve': '127.0.0.1',
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // Tests load plain-HTTP pages on purpose: no automatic upgrade attempts to muddy the request log.
+      'dom.security.https_first': false,
+      'dom.security.https_first_schemeless': false,
+      'network.trr.mode': 5,
+      ...extraPrefs,
+    },
+  });
+  await browser.installExtension(extension);
+  const driver = new FirefoxExtensionBrowser(browser, profile);
+  const probe = await driver.openExtensionPage('popup.html');
+  await waitForBackground(probe);
+  await probe.close();
+  return driver;
+}
+
+class FirefoxExtensionBrowser implements ExtensionBrowser {
+  readonly name = 'firefox';
+  constructor(
+    private readonly browser: Browser,
+    private readonly profile: string,
+  ) {}
+
+  async openTab(url: string): Promise<BrowserTab> {
+    const page = await this.browser.newPage();
+    await page.goto(url);
+    const id = await this.tabIdOf(page);
+    return {
+      id,
+      goto: async (next) => void (await page.goto(next)),
+      reload: async () => void (await page.reload()),
+      close: () => page.close(),
+    };
+  }
+
+  openPopup(tabId: number): Promise<ExtensionPage> {
+    return this.openExtensionPage(`popup.html?tabId=${tabId}`);
+  }
+
+  async openExtensionPage(path: string): Promise<ExtensionPage> {
+    const page = await this.browser.newPage();
+    // Over BiDi the load event of moz-extension:// pages may never be reported, so the navigation is not
+    // awaited; the page itself says when it has loaded.
+    page.goto(`moz-extension://${EXTENSION_UUID}/${path}`, { timeout: 30_000 }).catch(() => undefined);
+    const deadline = Date.now() + 15_000;
+    // Polled by hand: evaluations that land mid-navigation fail, and waitForFunction gives up on the first.
+    while (!(await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false))) {
+      if (Date.now() > deadline) throw new Error(`moz-extension page ${path} did not load`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { evaluate: (fn) => page.evaluate(fn), close: () => page.close() };
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await rm(this.profile, { recursive: true, force: true });
+  }
+
+  private async tabIdOf(page: Page): Promise<number> {
+    const probe = await this.openExtensionPage('popup.html');
+    try {
+      return pickTab(await probe.evaluate(listTabsInExtensionPage), page.url());
+    } finally {
+      await probe.close();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createClient, dispatch, isMessage, type Handlers } from './contract';
+
+const handlers: Handlers = {
+  'pageLoad.get': async ({ tabId }) => {
+    if (tabId === 13) throw new Error('storage is corrupt');
+    return null;
+  },
+};
+
+describe('message contract', () => {
+  it('recognises only the contract’s message types (rejects null, strings, unknown and inherited keys)', () => {
+    expect(isMessage({ type: 'pageLoad.get', tabId: 1 })).toBe(true);
+    for (const bad of [null, 'pageLoad.get', { type: 'nope' }, { type: 'toString' }, { type: 1 }]) expect(isMessage(bad)).toBe(false);
+  });
+
+  it('a handler’s error reaches the client as an Error with its message, not a hang', async () => {
+    const call = createClient((m) => dispatch(handlers, m as never));
+    await expect(call('pageLoad.get', { tabId: 13 })).rejects.toThrow('storage is corrupt');
+    await expect(call('pageLoad.get', { tabId: 1 })).resolves.toBeNull();
+  });
+
+  it('no answer at all (no background listening) is a clear error', async () => {
+    const call = createClient(async () => undefined);
+    await expect(call('pageLoad.get', { tabId: 1 })).rejects.toThrow('did not answer');
+  });
+});

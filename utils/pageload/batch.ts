@@ -1,0 +1,90 @@
+import type { PageLoad } from './model';
+import type { PageLoadSink } from './tracker';
+
+/** One flush worth of changes, applied by the storage module in one transaction. */
+export interface PageLoadBatch {
+  loads: PageLoad[];
+  /** pageLoadId → host → requests to add. */
+  counts: Map<string, Map<string, number>>;
+  closedTabs: number[];
+}
+
+export interface BatchDeps {
+  persist: (batch: PageLoadBatch) => Promise<void>;
+  /** Schedules a flush; returns nothing because the writer never needs to cancel one. */
+  schedule: (run: () => void, delayMs: number) => void;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * Collects the tracker's decisions and writes them at most FLUSH_MS after the first one, so a burst of
+ * requests costs one transaction and request handling never waits on storage. A worker stopped by the
+ * browser loses at most the changes of the last FLUSH_MS; Chrome stops an idle worker after 30 s, far
+ * beyond that.
+ */
+export class BatchWriter implements PageLoadSink {
+  static readonly FLUSH_MS = 250;
+  private batch: PageLoadBatch = emptyBatch();
+  private scheduled = false;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: BatchDeps) {}
+
+  beginPageLoad(load: PageLoad): void {
+    this.batch.loads.push(load);
+    this.kick();
+  }
+
+  countRequest(pageLoadId: string, host: string): void {
+    this.add(pageLoadId, host, 1);
+    this.kick();
+  }
+
+  forgetTab(tabId: number): void {
+    this.batch.closedTabs.push(tabId);
+    this.kick();
+  }
+
+  /** Writes everything collected so far; resolves once it (and any write before it) is stored. */
+  flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = emptyBatch();
+    if (batch.loads.length || batch.counts.size || batch.closedTabs.length) {
+      // Writes run one after another so a page load is stored before the counts that refer to it.
+      this.writing = this.writing.then(() =>
+        this.deps.persist(batch).catch((error: unknown) => {
+          // Keep what failed for the next write (which the next request schedules) rather than drop it;
+          // no timer retries on its own, so broken storage cannot spin.
+          this.restore(batch);
+          this.deps.onError(error);
+        }),
+      );
+    }
+    return this.writing;
+  }
+
+  private restore(failed: PageLoadBatch): void {
+    this.batch.loads.unshift(...failed.loads);
+    for (const [id, hosts] of failed.counts) for (const [host, n] of hosts) this.add(id, host, n);
+    this.batch.closedTabs.unshift(...failed.closedTabs);
+  }
+
+  private add(pageLoadId: string, host: string, n: number): void {
+    let hosts = this.batch.counts.get(pageLoadId);
+    if (!hosts) this.batch.counts.set(pageLoadId, (hosts = new Map()));
+    hosts.set(host, (hosts.get(host) ?? 0) + n);
+  }
+
+  private kick(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.deps.schedule(() => {
+      this.scheduled = false;
+      void this.flush();
+    }, BatchWriter.FLUSH_MS);
+  }
+}
+
+function emptyBatch(): PageLoadBatch {
+  return { loads: [], counts: new Map(), closedTabs: [] };
+}

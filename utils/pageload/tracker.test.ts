@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { PageLoad } from './model';
+import { PageLoadTracker, type PageLoadSink } from './tracker';
+
+function recorder() {
+  const events: string[] = [];
+  const sink: PageLoadSink = {
+    beginPageLoad: (l) => events.push(`begin ${l.id} tab${l.tabId} ${l.site} ${l.url}`),
+    countRequest: (id, host) => events.push(`count ${id} ${host}`),
+    forgetTab: (tabId) => events.push(`forget tab${tabId}`),
+  };
+  return { events, sink };
+}
+
+function tracker(sink: PageLoadSink, restored: PageLoad[] = []) {
+  let n = 0;
+  return new PageLoadTracker({ sink, now: () => 1000, newId: () => `L${++n}`, restore: async () => restored });
+}
+
+const main = (tabId: number, url: string) => ({ tabId, frameId: 0, type: 'main_frame', url });
+const sub = (tabId: number, url: string, frameId = 0) => ({ tabId, frameId, type: 'image', url });
+
+describe('PageLoadTracker', () => {
+  it('starts a page load on a top-level navigation and counts every request of the tab, frames included', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.observe(main(1, 'https://www.news.example.co.uk/story'));
+    t.observe(sub(1, 'https://cdn.example.net/a.png'));
+    t.observe(sub(1, 'https://ads.example.org/x', 7));
+    expect(events).toEqual([
+      'begin L1 tab1 example.co.uk https://www.news.example.co.uk/story',
+      'count L1 www.news.example.co.uk',
+      'count L1 cdn.example.net',
+      'count L1 ads.example.org',
+    ]);
+  });
+
+  it('a second top-level navigation (reload) starts a new page load instead of adding to the old one', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.observe(main(1, 'http://a.test/'));
+    t.observe(main(1, 'http://a.test/'));
+    expect(events.filter((e) => e.startsWith('begin'))).toHaveLength(2);
+    expect(t.currentFor(1)?.id).toBe('L2');
+  });
+
+  it('a sub-frame navigation (main_frame type is only for frame 0) stays in the tab’s page load', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.observe(main(1, 'http://a.test/'));
+    t.observe({ tabId: 1, frameId: 3, type: 'sub_frame', url: 'http://embed.test/' });
+    expect(events.filter((e) => e.startsWith('begin'))).toHaveLength(1);
+  });
+
+  it('ignores requests tied to no tab and URLs that reach no network (extension, data, blob, garbage)', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.observe(sub(-1, 'https://update.example/'));
+    for (const url of ['chrome-extension://abc/popup.html', 'data:,', 'blob:https://a.test/1', 'not a url', 'file:///etc/passwd'])
+      t.observe(main(2, url));
+    expect(events).toEqual([]);
+  });
+
+  it('a tab first seen mid-page gets a page load named after the requesting document', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.observe({ ...sub(4, 'https://cdn.test/x.js'), documentUrl: 'https://shop.example.com/cart' });
+    expect(events[0]).toBe('begin L1 tab4 example.com https://shop.example.com/cart');
+  });
+
+  it('resumes the page loads restored from storage, and applies events that arrived during the restore in order', async () => {
+    const { events, sink } = recorder();
+    const restored: PageLoad = { id: 'old', tabId: 9, url: 'http://a.test/', site: 'a.test', startedAt: 1 };
+    const t = tracker(sink, [restored]);
+    t.observe(sub(9, 'http://img.test/1.png'));
+    t.tabClosed(9);
+    t.observe(sub(9, 'http://img.test/2.png'));
+    expect(events).toEqual([]);
+    await t.start();
+    expect(events).toEqual(['count old img.test', 'forget tab9', 'begin L1 tab9 img.test http://img.test/2.png', 'count L1 img.test']);
+  });
+
+  it('keeps IPv6 hosts without brackets and lower-cases names', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.observe(main(1, 'http://[::1]:8080/'));
+    t.observe(sub(1, 'https://CDN.Example.COM/a'));
+    expect(events).toContain('count L1 ::1');
+    expect(events).toContain('count L1 cdn.example.com');
+  });
+});

@@ -1,0 +1,80 @@
+import type { ObservedRequest, PageLoad } from './model';
+import { networkHost, siteOf } from './request-filter';
+
+/** Where the tracker sends what it decides; the background backs this with the batched store. */
+export interface PageLoadSink {
+  beginPageLoad(load: PageLoad): void;
+  countRequest(pageLoadId: string, host: string): void;
+  forgetTab(tabId: number): void;
+}
+
+export interface TrackerDeps {
+  sink: PageLoadSink;
+  now: () => number;
+  newId: () => string;
+  /** The tabs' current page loads as last persisted, so a restarted worker goes on where it stopped. */
+  restore: () => Promise<PageLoad[]>;
+}
+
+/**
+ * Groups requests into page loads: a top-level navigation (main_frame) starts a new page load for its tab;
+ * every other request of that tab, from any frame, belongs to the tab's current page load.
+ * Events that arrive while the persisted state is being restored wait, in order, so none is lost or reordered.
+ */
+export class PageLoadTracker {
+  private readonly current = new Map<number, PageLoad>();
+  private pending: (() => void)[] | null = [];
+
+  constructor(private readonly deps: TrackerDeps) {}
+
+  /** Loads the persisted per-tab state, then applies the events that came in meanwhile. */
+  async start(): Promise<void> {
+    for (const load of await this.deps.restore()) this.current.set(load.tabId, load);
+    const queued = this.pending ?? [];
+    this.pending = null;
+    for (const apply of queued) apply();
+  }
+
+  observe(request: ObservedRequest): void {
+    this.run(() => this.apply(request));
+  }
+
+  tabClosed(tabId: number): void {
+    this.run(() => {
+      this.current.delete(tabId);
+      this.deps.sink.forgetTab(tabId);
+    });
+  }
+
+  currentFor(tabId: number): PageLoad | undefined {
+    return this.current.get(tabId);
+  }
+
+  private run(action: () => void): void {
+    if (this.pending) this.pending.push(action);
+    else action();
+  }
+
+  private apply(request: ObservedRequest): void {
+    // tabId -1: requests of the browser or of extensions themselves, tied to no page.
+    if (request.tabId < 0) return;
+    const host = networkHost(request.url);
+    if (!host) return;
+    let load = this.current.get(request.tabId);
+    if ((request.type === 'main_frame' && request.frameId === 0) || !load) {
+      // A tab seen first mid-page (installed or restarted after it loaded) gets a page load named after
+      // the document that made the request.
+      const pageUrl = request.type === 'main_frame' ? request.url : (request.documentUrl ?? request.url);
+      load = this.begin(request.tabId, pageUrl);
+    }
+    this.deps.sink.countRequest(load.id, host);
+  }
+
+  private begin(tabId: number, url: string): PageLoad {
+    const host = networkHost(url) ?? '';
+    const load: PageLoad = { id: this.deps.newId(), tabId, url, site: siteOf(host), startedAt: this.deps.now() };
+    this.current.set(tabId, load);
+    this.deps.sink.beginPageLoad(load);
+    return load;
+  }
+}
