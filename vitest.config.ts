@@ -14,6 +14,10 @@ export default defineConfig({
         },
       },
       {
+        // Real local servers (unbound, DoH servers made by the test) on 127.0.0.1; no browser.
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000, fileParallelism: false },
+      },
+      {
         // The built extension in real browsers: one browser at a time, generous timeouts for start-up.
         test: {
           name: 'e2e',

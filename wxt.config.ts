@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ATTRIBUTION_ASSET, attributionTable } from './scripts/data/datasets';
 
 // Firefox ships as MV2: there host permissions are granted at install (MV3 Firefox makes them opt-in, so
 // webRequest would see nothing until the user acts), and Firefox MV2 has both blocking webRequest and
@@ -12,6 +13,12 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
+  hooks: {
+    // Data compiled from npm packages goes straight into the build output, never into the source tree.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: ATTRIBUTION_ASSET, contents: JSON.stringify(attributionTable()) });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -5,6 +5,8 @@ import { DiffuseDb } from './store/db';
 import { PageLoadStore } from './store/page-load-store';
 import { observeRequests } from './request-observer';
 import { routeMessages } from './message-router';
+import { loadAttributor } from './attribution-source';
+import { buildPageReport } from '@/utils/report/page-report';
 
 /** Composition root: builds the services, hands each its dependencies, registers every listener. */
 export default defineBackground(() => {
@@ -21,15 +23,19 @@ export default defineBackground(() => {
     restore: () => store.currentPageLoads(),
   });
 
+  const attributor = loadAttributor();
   const started = tracker.start();
   // Listeners synchronously, in the first turn: the event that woke the worker must find them.
   observeRequests(tracker);
   routeMessages({
     'pageLoad.get': async ({ tabId }) => {
       await started;
-      await writer.flush();
       const load = tracker.currentFor(tabId);
-      return load ? store.view(load.id) : null;
+      if (!load) return null;
+      // Memory when this worker saw the whole load; otherwise storage, after the pending writes.
+      const view = tracker.liveView(tabId) ?? (await writer.flush().then(() => store.view(load.id)));
+      if (!view) return null;
+      return { pageLoad: view.pageLoad, report: buildPageReport({ site: view.pageLoad.site, contacts: view.hosts }, await attributor()) };
     },
   });
 });

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Contract } from '@/utils/messages/contract';
-import type { PageLoadView } from '@/utils/pageload/model';
+import type { Contract, TabView } from '@/utils/messages/contract';
+import { CompanyList } from '@/components/CompanyList';
+import { Concentration } from '@/components/Concentration';
 import { HostTable } from '@/components/HostTable';
+import { LazyDetails } from '@/components/LazyDetails';
+import { SummaryLine } from '@/components/SummaryLine';
 import type { Translate } from '@/components/translate';
 
 type Call = <T extends keyof Contract>(type: T, request: Contract[T]['request']) => Promise<Contract[T]['response']>;
@@ -11,7 +14,7 @@ const REFRESH_MS = 1000;
 
 export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: Translate }) {
   const { t } = props;
-  const [view, setView] = useState<PageLoadView | null | undefined>(undefined);
+  const [view, setView] = useState<TabView | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -35,21 +38,44 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
     };
   }, []);
 
-  const requests = view?.hosts.reduce((sum, h) => sum + h.requests, 0) ?? 0;
+  useEffect(() => {
+    // bench/popup-render.ts reads this mark: time from opening the popup to the first full render.
+    if (view && !performance.getEntriesByName('diffuse:first-render').length) performance.mark('diffuse:first-render');
+  }, [view]);
+
+  const report = view?.report;
+  const blocked = report ? report.contacts.reduce((n, c) => n + c.blocked, 0) : 0;
   return (
     <main aria-busy={view === undefined}>
-      <h1>{t('popupTitle')}</h1>
+      <header>
+        <h1 data-testid="site">{report?.site ?? t('popupTitle')}</h1>
+        {report && <span class="blocked" data-testid="blocked">{t('blockedCount', [String(blocked)])}</span>}
+      </header>
       {error && <p class="error" role="alert">{t('popupError', [error])}</p>}
       {view === null && <p>{t('popupNoPage')}</p>}
-      {view && (
+      {view && report && (
         <>
-          <p class="site" data-testid="site">{view.pageLoad.site}</p>
-          <p aria-live="polite" data-testid="summary">
-            {t('popupHostsSummary', [String(view.hosts.length), String(requests)])}
-          </p>
-          <HostTable hosts={view.hosts} t={t} />
+          <SummaryLine summary={report.summary} t={t} />
+          <Concentration measure={report.concentration} t={t} />
+          <section aria-labelledby="companies-heading">
+            <h2 id="companies-heading">{t('companiesHeading')}</h2>
+            <CompanyList companies={report.organizations} t={t} />
+            {report.unknown.hosts > 0 && (
+              <LazyDetails class="unknown" testId="unknown" summary={`${t('unknownOwners')} (${report.unknown.hosts})`}>
+                {() => (
+                  <ul>
+                    {report.contacts.filter((c) => c.thirdParty && c.organization === null).map((c) => <li key={c.host}>{c.host}</li>)}
+                  </ul>
+                )}
+              </LazyDetails>
+            )}
+          </section>
+          <LazyDetails class="all-hosts" summary={t('allHostsHeading', [String(report.contacts.length)])}>
+            {() => <HostTable hosts={report.contacts} t={t} />}
+          </LazyDetails>
         </>
       )}
+      <footer class="credits">{t('credits')}</footer>
     </main>
   );
 }

@@ -1,11 +1,18 @@
-import type { PageLoadView } from '../pageload/model';
+import type { PageLoad } from '../pageload/model';
+import type { PageReport } from '../report/page-report';
+
+/** What the popup shows for one tab: its current page load and the report built from its contacts. */
+export interface TabView {
+  pageLoad: PageLoad;
+  report: PageReport;
+}
 
 /**
  * The one typed contract between the UI (popup, dashboard) and the background. Each entry names a
  * request's payload and its answer; the background's router and the UI's client are both checked against it.
  */
 export interface Contract {
-  'pageLoad.get': { request: { tabId: number }; response: PageLoadView | null };
+  'pageLoad.get': { request: { tabId: number }; response: TabView | null };
 }
 
 export type MessageType = keyof Contract;

@@ -18,7 +18,7 @@ export interface HostContact {
   requests: number;
 }
 
-/** What the UI shows for one tab. */
+/** A page load's stored record: the load and its hosts with request counts, most requested first. */
 export interface PageLoadView {
   pageLoad: PageLoad;
   hosts: { host: string; requests: number }[];

@@ -94,4 +94,24 @@ describe('PageLoadTracker', () => {
     expect(events).toContain('count L1 ::1');
     expect(events).toContain('count L1 cdn.example.com');
   });
+
+  it('answers a tab’s hosts from memory for loads it saw begin, and defers to storage for restored ones', async () => {
+    const { sink } = recorder();
+    const restored: PageLoad = { id: 'old', tabId: 9, url: 'http://a.test/', site: 'a.test', startedAt: 1 };
+    const t = tracker(sink, [restored]);
+    await t.start();
+    t.observe(sub(9, 'http://img.test/1.png'));
+    expect(t.liveView(9)).toBeUndefined();
+    t.observe(main(1, 'http://a.test/'));
+    t.observe(sub(1, 'http://b.test/1'));
+    t.observe(sub(1, 'http://b.test/2'));
+    expect(t.liveView(1)?.hosts).toEqual([
+      { host: 'b.test', requests: 2 },
+      { host: 'a.test', requests: 1 },
+    ]);
+    t.observe(main(1, 'http://a.test/'));
+    expect(t.liveView(1)?.hosts).toEqual([{ host: 'a.test', requests: 1 }]);
+    t.tabClosed(1);
+    expect(t.liveView(1)).toBeUndefined();
+  });
 });

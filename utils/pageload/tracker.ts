@@ -1,4 +1,4 @@
-import type { ObservedRequest, PageLoad } from './model';
+import type { ObservedRequest, PageLoad, PageLoadView } from './model';
 import { networkHost, siteOf } from './request-filter';
 
 /** Where the tracker sends what it decides; the background backs this with the batched store. */
@@ -23,6 +23,11 @@ export interface TrackerDeps {
  */
 export class PageLoadTracker {
   private readonly current = new Map<number, PageLoad>();
+  /**
+   * Host counts of the current page loads that began in this worker's lifetime: complete, so the popup can
+   * be answered without a storage read. Loads restored after a restart are not here; their counts are in storage.
+   */
+  private readonly live = new Map<string, Map<string, number>>();
   private pending: (() => void)[] | null = [];
 
   constructor(private readonly deps: TrackerDeps) {}
@@ -41,6 +46,8 @@ export class PageLoadTracker {
 
   tabClosed(tabId: number): void {
     this.run(() => {
+      const load = this.current.get(tabId);
+      if (load) this.live.delete(load.id);
       this.current.delete(tabId);
       this.deps.sink.forgetTab(tabId);
     });
@@ -48,6 +55,15 @@ export class PageLoadTracker {
 
   currentFor(tabId: number): PageLoad | undefined {
     return this.current.get(tabId);
+  }
+
+  /** The tab's current page load with its hosts, from memory; undefined when only storage has them. */
+  liveView(tabId: number): PageLoadView | undefined {
+    const pageLoad = this.current.get(tabId);
+    const counts = pageLoad && this.live.get(pageLoad.id);
+    if (!pageLoad || !counts) return undefined;
+    const hosts = [...counts].map(([host, requests]) => ({ host, requests }));
+    return { pageLoad, hosts: hosts.sort((a, b) => b.requests - a.requests || (a.host < b.host ? -1 : 1)) };
   }
 
   private run(action: () => void): void {
@@ -67,13 +83,18 @@ export class PageLoadTracker {
       const pageUrl = request.type === 'main_frame' ? request.url : (request.documentUrl ?? request.url);
       load = this.begin(request.tabId, pageUrl);
     }
+    const counts = this.live.get(load.id);
+    counts?.set(host, (counts.get(host) ?? 0) + 1);
     this.deps.sink.countRequest(load.id, host);
   }
 
   private begin(tabId: number, url: string): PageLoad {
     const host = networkHost(url) ?? '';
     const load: PageLoad = { id: this.deps.newId(), tabId, url, site: siteOf(host), startedAt: this.deps.now() };
+    const previous = this.current.get(tabId);
+    if (previous) this.live.delete(previous.id);
     this.current.set(tabId, load);
+    this.live.set(load.id, new Map());
     this.deps.sink.beginPageLoad(load);
     return load;
   }

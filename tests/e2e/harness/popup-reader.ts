@@ -1,10 +1,46 @@
 import type { ExtensionPage } from './extension-browser';
 
-/** The host rows the popup shows, as `{ host: requests }`; runs against the rendered DOM, as a user reads it. */
+/**
+ * The host rows of the popup's "All hosts" list as `{ host: requests }`. Opens the list as a user would
+ * (a click on its summary) and reads the rendered DOM.
+ */
 export function popupHosts(popup: ExtensionPage): Promise<Record<string, number>> {
-  return popup.evaluate(() =>
-    Object.fromEntries(
+  return popup.evaluate(async () => {
+    const details = document.querySelector<HTMLDetailsElement>('details.all-hosts');
+    if (details && !details.open) {
+      details.querySelector('summary')?.click();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return Object.fromEntries(
       [...document.querySelectorAll<HTMLElement>('[data-host]')].map((row) => [row.dataset.host, Number(row.dataset.requests)]),
-    ),
-  );
+    );
+  });
+}
+
+export interface PopupCompany {
+  name: string;
+  requests: number;
+  share: number;
+  hosts: string[];
+}
+
+/** The company rows of the popup, in the order shown, each expanded (by a click) to list its hosts. */
+export function popupCompanies(popup: ExtensionPage): Promise<PopupCompany[]> {
+  return popup.evaluate(async () => {
+    document.querySelector<HTMLButtonElement>('[data-testid="more-companies"]')?.click();
+    await new Promise((r) => setTimeout(r, 20));
+    for (const button of document.querySelectorAll<HTMLButtonElement>('button.company[aria-expanded="false"]')) button.click();
+    await new Promise((r) => setTimeout(r, 20));
+    return [...document.querySelectorAll<HTMLElement>('[data-company]')].map((row) => ({
+      name: row.dataset.company ?? '',
+      requests: Number(row.dataset.requests),
+      share: Number(row.dataset.share),
+      hosts: [...row.querySelectorAll('.company-hosts li')].map((li) => li.textContent ?? ''),
+    }));
+  });
+}
+
+/** The text of the element with `data-testid`, or null when the popup does not show it. */
+export function popupText(popup: ExtensionPage, testId: string): Promise<string | null> {
+  return popup.evaluate(new Function(`return document.querySelector('[data-testid="${testId}"]')?.textContent ?? null;`) as () => string | null);
 }

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidNameError } from './errors';
+import { fakeDoh, rr, type Reply, type SeenQuery } from './fake-doh';
+import { ResolutionError, ResolverPool, type PoolOptions } from './pool';
+import { Selector } from './selection';
+
+const SECRET = Uint8Array.from({ length: 32 }, (_, i) => (i * 31 + 5) & 0xff);
+const FIVE = [1, 2, 3, 4, 5].map((i) => `https://r${i}.test/dns-query{?dns}`);
+const host = (template: string) => new URL(template.replace('{?dns}', '')).host;
+
+/** Every resolver answers A for any name with a per-host address, unless `override` says otherwise. */
+function setup(override: (seen: SeenQuery) => Reply | undefined = () => undefined, options: Partial<PoolOptions> = {}) {
+  const clock = { t: 1_000_000 };
+  const fetch = fakeDoh(
+    (seen) => override(seen) ?? { answers: [rr.a(seen.name, `192.0.2.${seen.host.slice(1, 2)}`, 60)] },
+  );
+  const pool = new ResolverPool({ fetch, now: () => clock.t, random: () => 0.5, secret: SECRET, resolvers: FIVE, ...options });
+  return { clock, fetch, pool };
+}
+
+/** The site's preference order, computed independently of the pool. */
+async function preference(site: string): Promise<string[]> {
+  const selector = new Selector({ strategy: 'site', secret: SECRET, random: Math.random, now: () => 0 });
+  return (await selector.order(site, site, FIVE)).map(host);
+}
+
+describe('ResolverPool', () => {
+  it('returns the chain and addresses from the site’s first-choice resolver, then the same answer from its cache', async () => {
+    const { fetch, pool } = setup((seen) =>
+      seen.name === 'www.news.example' ? { answers: [rr.cname('www.news.example', 'edge.cdn.test', 120), rr.a('edge.cdn.test', '198.51.100.4', 30)] } : undefined,
+    );
+    const [first] = await preference('news.example');
+    const answer = await pool.resolve('WWW.news.example.', 'A', { site: 'https://www.news.example/page' });
+    expect(answer).toEqual({
+      name: 'www.news.example', type: 'A', site: 'news.example', rcode: 'NOERROR',
+      addresses: ['198.51.100.4'], cnameChain: ['edge.cdn.test'], ttl: 30, resolver: `https://${first}/dns-query{?dns}`, fromCache: false,
+    });
+    const again = await pool.resolve('www.news.example', 'A', { site: 'news.example' });
+    expect(again).toMatchObject({ fromCache: true, addresses: ['198.51.100.4'], resolver: answer.resolver });
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('sends all the names of one site’s page load to one resolver', async () => {
+    const { fetch, pool } = setup();
+    const names = ['www.news.example', 'img.news.example', 'cdn.jsdelivr.net', 'www.google-analytics.com', 'fonts.gstatic.com', 'pixel.tracker.test'];
+    await Promise.all(names.map((n) => pool.resolve(n, 'A', { site: 'news.example' })));
+    expect(new Set(fetch.calls.map((c) => c.host))).toEqual(new Set([(await preference('news.example'))[0]]));
+  });
+
+  it('on HTTP 503 from the first choice asks exactly one other resolver, the site’s second choice, once', async () => {
+    const [first, second] = await preference('shop.example');
+    const { fetch, pool } = setup((seen) => (seen.host === first ? { status: 503 } : undefined));
+    const answer = await pool.resolve('www.shop.example', 'A', { site: 'shop.example' });
+    expect(fetch.calls.map((c) => c.host)).toEqual([first, second]);
+    expect(host(answer.resolver)).toBe(second);
+  });
+
+  it('when the first two choices both fail, throws ResolutionError naming both and why, having asked no third', async () => {
+    const [first, second] = await preference('shop.example');
+    const { fetch, pool } = setup((seen) => (seen.host === first ? { status: 502 } : seen.host === second ? { contentType: 'text/html' } : undefined));
+    const error = await pool.resolve('www.shop.example', 'A', { site: 'shop.example' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResolutionError);
+    const { attempts, message } = error as ResolutionError;
+    expect(attempts.map((a) => [host(a.resolver), a.reason])).toEqual([[first, 'http-status'], [second, 'content-type']]);
+    expect(message).toBe(`Could not resolve www.shop.example (A): ${first}: answered HTTP 502; ${second}: answered with text/html, not application/dns-message.`);
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('fails over on a hang after the adaptive timeout, without waiting for the hung request', async () => {
+    const [first, second] = await preference('slow.example');
+    const { fetch, pool } = setup((seen) => (seen.host === first ? { hang: true } : undefined), { health: { maxTimeoutMs: 50, minTimeoutMs: 20 } });
+    const started = Date.now();
+    const answer = await pool.resolve('www.slow.example', 'A', { site: 'slow.example' });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(host(answer.resolver)).toBe(second);
+    expect(pool.health.snapshot(`https://${first}/dns-query{?dns}`)).toMatchObject({ lastReason: 'timeout', latencyMs: 50 });
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('treats NXDOMAIN as the answer (no failover) and caches it for the SOA negative TTL', async () => {
+    const { clock, fetch, pool } = setup(() => ({ rcode: 'NXDOMAIN', authorities: [rr.soa('example', 3600, 120)] }));
+    expect(await pool.resolve('nope.example', 'A')).toMatchObject({ rcode: 'NXDOMAIN', addresses: [], ttl: 120, fromCache: false });
+    clock.t += 119_000;
+    expect(await pool.resolve('nope.example', 'A')).toMatchObject({ rcode: 'NXDOMAIN', ttl: 1, fromCache: true });
+    expect(fetch.calls).toHaveLength(1);
+    clock.t += 1_000;
+    expect(await pool.resolve('nope.example', 'A')).toMatchObject({ fromCache: false });
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('fails over on SERVFAIL but does not take the resolver out of service for it', async () => {
+    const [first, second] = await preference('broken.example');
+    const { fetch, pool } = setup((seen) => (seen.host === first ? { rcode: 'SERVFAIL' } : undefined));
+    for (const n of ['a', 'b', 'c', 'd']) expect(host((await pool.resolve(`${n}.broken.example`, 'A')).resolver)).toBe(second);
+    expect(pool.health.state(`https://${first}/dns-query{?dns}`)).toBe('closed');
+    expect(fetch.calls.filter((c) => c.host === first)).toHaveLength(4);
+  });
+
+  it('merges 5 concurrent identical lookups into one fetch', async () => {
+    const { fetch, pool } = setup();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => pool.resolve('www.news.example', 'A', { site: 'news.example' })));
+    expect(fetch.calls).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.addresses.join()))).toHaveProperty('size', 1);
+  });
+
+  it('serves from cache until the TTL minus HTTP Age has passed on the injected clock, then asks again', async () => {
+    const { clock, fetch, pool } = setup((seen) => ({ answers: [rr.a(seen.name, '192.0.2.80', 100)], headers: { age: '40' } }));
+    expect((await pool.resolve('www.news.example', 'A')).ttl).toBe(60);
+    clock.t += 59_999;
+    expect(await pool.resolve('www.news.example', 'A')).toMatchObject({ fromCache: true, ttl: 0 });
+    clock.t += 1;
+    expect(await pool.resolve('www.news.example', 'A')).toMatchObject({ fromCache: false });
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('caches A and AAAA separately and hands out copies the caller cannot corrupt', async () => {
+    const { fetch, pool } = setup((seen) => (seen.type === 'AAAA' ? { answers: [rr.aaaa(seen.name, '2001:db8::5')] } : undefined));
+    const a = await pool.resolve('x.example', 'A');
+    a.addresses.push('6.6.6.6');
+    expect((await pool.resolve('x.example', 'A')).addresses).toHaveLength(1);
+    expect((await pool.resolve('x.example', 'AAAA')).addresses).toEqual(['2001:db8::5']);
+    expect(fetch.calls.map((c) => c.type)).toEqual(['A', 'AAAA']);
+  });
+
+  it('opens the circuit after 3 failures (site goes straight to its second choice), then probes the first back after the back-off', async () => {
+    const [first, second] = await preference('news.example');
+    let firstDown = true;
+    const { clock, fetch, pool } = setup((seen) => (seen.host === first && firstDown ? { status: 500 } : undefined), { health: { baseBackoffMs: 30_000 } });
+    for (const n of ['a', 'b', 'c']) await pool.resolve(`${n}.news.example`, 'A');
+    expect(pool.health.state(`https://${first}/dns-query{?dns}`)).toBe('open');
+    fetch.calls.length = 0;
+    await pool.resolve('d.news.example', 'A');
+    expect(fetch.calls.map((c) => c.host)).toEqual([second]); // first is skipped, not retried
+    firstDown = false;
+    clock.t += 30_000;
+    const probed = await pool.resolve('e.news.example', 'A');
+    expect(host(probed.resolver)).toBe(first);
+    expect(pool.health.state(`https://${first}/dns-query{?dns}`)).toBe('closed');
+  });
+
+  it('records in the ledger each resolver that was sent a site’s name, failover included', async () => {
+    const [first, second] = await preference('shop.example');
+    const { pool } = setup((seen) => (seen.host === first && seen.name === 'pay.shop.example' ? { status: 503 } : undefined));
+    await pool.resolve('www.shop.example', 'A', { site: 'shop.example' });
+    await pool.resolve('www.shop.example', 'A', { site: 'shop.example' }); // cache hit: nothing new sent
+    await pool.resolve('pay.shop.example', 'A', { site: 'shop.example' });
+    const summary = new Map(pool.ledger.summary().map((s) => [host(s.resolver), s]));
+    expect(summary.get(first ?? '')).toMatchObject({ queries: 2, sites: 1, names: 2 });
+    expect(summary.get(second ?? '')).toMatchObject({ queries: 1, sites: 1, names: 1, siteShare: 1 });
+  });
+
+  it('rejects an invalid name with InvalidNameError before sending anything', async () => {
+    const { fetch, pool } = setup();
+    await expect(pool.resolve('bad..name', 'A')).rejects.toBeInstanceOf(InvalidNameError);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('with no resolvers configured, throws ResolutionError saying so', async () => {
+    const { pool } = setup(undefined, { resolvers: [] });
+    await expect(pool.resolve('a.example', 'A')).rejects.toThrow('no resolver is configured');
+  });
+
+  it('refuses a plain-http resolver URL in the list, and de-duplicates the list', () => {
+    expect(() => setup(undefined, { resolvers: ['http://dns.example/dns-query'] })).toThrow(/must use https/);
+    expect(setup(undefined, { resolvers: [FIVE[0] ?? '', FIVE[0] ?? ''] }).pool.resolvers).toHaveLength(1);
+  });
+
+  it('removing a resolver re-routes only the sites that were on it', async () => {
+    const { fetch, pool } = setup();
+    const sites = Array.from({ length: 60 }, (_, i) => `s${i}.example`);
+    const before = new Map<string, string>();
+    for (const s of sites) before.set(s, (await pool.resolve(`www.${s}`, 'A', { site: s })).resolver);
+    const removed = FIVE[0] ?? '';
+    pool.setResolvers(FIVE.slice(1));
+    fetch.calls.length = 0;
+    for (const s of sites) {
+      const answer = await pool.resolve(`www.${s}`, 'A', { site: s });
+      if (before.get(s) !== removed) expect(answer).toMatchObject({ resolver: before.get(s), fromCache: true });
+      else expect(answer.resolver).not.toBe(removed);
+    }
+    const moved = [...before.values()].filter((r) => r === removed).length;
+    expect(moved).toBeGreaterThan(0);
+    expect(fetch.calls).toHaveLength(moved);
+  });
+
+  it('round-robin strategy, switched at run time, spreads one site’s names over all resolvers (comparison only)', async () => {
+    const { fetch, pool } = setup();
+    pool.strategy = 'round-robin';
+    for (let i = 0; i < 5; i++) await pool.resolve(`n${i}.news.example`, 'A', { site: 'news.example' });
+    expect(new Set(fetch.calls.map((c) => c.host)).size).toBe(5);
+  });
+});

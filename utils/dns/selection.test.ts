@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { KeyedHasher } from './keyed-hash';
+import { registrableDomain, rendezvousOrder, Selector, siteGroup, type Strategy } from './selection';
+
+const SECRET = Uint8Array.from({ length: 32 }, (_, i) => i * 7 + 1);
+const FIVE = ['https://r1.test/dns-query', 'https://r2.test/dns-query', 'https://r3.test/dns-query', 'https://r4.test/dns-query', 'https://r5.test/dns-query'];
+const SITES = Array.from({ length: 1000 }, (_, i) => `site${i}.example`);
+
+function selector(strategy: Strategy = 'site', extra: { random?: () => number; now?: () => number; rekeyPeriodMs?: number; secret?: Uint8Array } = {}) {
+  return new Selector({ strategy, secret: extra.secret ?? SECRET, random: extra.random ?? Math.random, now: extra.now ?? (() => 0), rekeyPeriodMs: extra.rekeyPeriodMs });
+}
+
+async function firstChoices(s: Selector, resolvers: string[]): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  for (const site of SITES) map.set(site, (await s.order(site, site, resolvers))[0] ?? '');
+  return map;
+}
+
+describe('registrable domain', () => {
+  it('reduces names to eTLD+1 with the PSL private section, and keeps IPs and single labels as they are', () => {
+    expect(registrableDomain('a.b.news.example.co.uk')).toBe('example.co.uk');
+    expect(registrableDomain('alice.github.io')).toBe('alice.github.io');
+    expect(registrableDomain('192.0.2.1')).toBe('192.0.2.1');
+    expect(registrableDomain('localhost')).toBe('localhost');
+    expect(registrableDomain('http://192.0.2.1:8080/admin')).toBe('192.0.2.1');
+    expect(registrableDomain('https://www.News.example/page?q=1')).toBe('news.example');
+    expect(siteGroup('cdn.tracker.test', 'www.news.example')).toBe('news.example');
+    expect(siteGroup('img.shop.example', undefined)).toBe('shop.example');
+  });
+});
+
+describe('site strategy', () => {
+  it('sends every name of one site’s page load (first and third party) to one resolver', async () => {
+    const s = selector();
+    const names = ['www.news.example', 'static.news.example', 'cdn.jsdelivr.net', 'www.googletagmanager.com', 'fonts.gstatic.com', 'ads.tracker.test'];
+    const picks = new Set(await Promise.all(names.map(async (n) => (await s.order(n, 'news.example', FIVE))[0])));
+    expect(picks.size).toBe(1);
+  });
+
+  it('groups a lookup tied to no page by the name’s registrable domain', async () => {
+    const s = selector();
+    const [a, b] = await Promise.all([s.order('a.shop.example', undefined, FIVE), s.order('b.c.shop.example', undefined, FIVE)]);
+    expect(a).toEqual(b);
+  });
+
+  it('gives each site the same full preference order on every call, so its fallback (second choice) is fixed', async () => {
+    const s = selector();
+    const first = await s.order('x.test', 'news.example', FIVE);
+    expect(new Set(first).size).toBe(5);
+    for (let i = 0; i < 5; i++) expect(await selector().order('y.test', 'news.example', FIVE)).toEqual(first);
+  });
+
+  it('spreads 1000 sites over 5 resolvers evenly (each 200 ± 60)', async () => {
+    const counts = new Map<string, number>();
+    for (const r of (await firstChoices(selector(), FIVE)).values()) counts.set(r, (counts.get(r) ?? 0) + 1);
+    expect(counts.size).toBe(5);
+    for (const n of counts.values()) expect(Math.abs(n - 200)).toBeLessThan(60);
+  });
+
+  it('removing one resolver of 5 moves only the sites that were on it, each to its old second choice', async () => {
+    const s = selector();
+    const removed = FIVE[2] ?? '';
+    const before = new Map<string, string[]>();
+    for (const site of SITES) before.set(site, await s.order(site, site, FIVE));
+    const after = await firstChoices(s, FIVE.filter((r) => r !== removed));
+    let moved = 0;
+    for (const site of SITES) {
+      const [first, second] = before.get(site) ?? [];
+      if (first === removed) {
+        moved++;
+        expect(after.get(site)).toBe(second);
+      } else expect(after.get(site)).toBe(first);
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it('adding a sixth resolver moves sites only onto the new one (about 1/6 of them)', async () => {
+    const s = selector();
+    const before = await firstChoices(s, FIVE);
+    const added = 'https://r6.test/dns-query';
+    const after = await firstChoices(s, [...FIVE, added]);
+    let moved = 0;
+    for (const site of SITES) {
+      if (after.get(site) !== before.get(site)) {
+        moved++;
+        expect(after.get(site)).toBe(added);
+      }
+    }
+    expect(moved).toBeGreaterThan(100);
+    expect(moved).toBeLessThan(240);
+  });
+
+  it('maps sites differently under another per-install secret (the mapping is not predictable)', async () => {
+    const a = await firstChoices(selector(), FIVE);
+    const b = await firstChoices(selector('site', { secret: new Uint8Array(32).fill(9) }), FIVE);
+    const same = SITES.filter((site) => a.get(site) === b.get(site)).length;
+    expect(same).toBeLessThan(300); // about 1/5 by chance
+  });
+
+  it('keeps the mapping forever without a re-keying period, and changes it each period with one', async () => {
+    const clock = { t: 0 };
+    const fixed = selector('site', { now: () => clock.t });
+    const rekeyed = selector('site', { now: () => clock.t, rekeyPeriodMs: 86_400_000 });
+    const fixedBefore = await firstChoices(fixed, FIVE);
+    const rekeyedBefore = await firstChoices(rekeyed, FIVE);
+    clock.t = 86_400_000 - 1;
+    expect(await firstChoices(rekeyed, FIVE)).toEqual(rekeyedBefore);
+    clock.t = 86_400_000 * 3;
+    expect(await firstChoices(fixed, FIVE)).toEqual(fixedBefore);
+    const rekeyedAfter = await firstChoices(rekeyed, FIVE);
+    const moved = SITES.filter((site) => rekeyedAfter.get(site) !== rekeyedBefore.get(site)).length;
+    expect(moved).toBeGreaterThan(700); // about 4/5
+  });
+});
+
+describe('other strategies', () => {
+  it('name: ignores the site and keys on the name’s registrable domain', async () => {
+    const s = selector('name');
+    const [a, b] = await Promise.all([s.order('x.shop.example', 'news.example', FIVE), s.order('y.shop.example', 'other.example', FIVE)]);
+    expect(a).toEqual(b);
+  });
+
+  it('round-robin: successive lookups start at successive resolvers', async () => {
+    const s = selector('round-robin');
+    const firsts = [];
+    for (let i = 0; i < 6; i++) firsts.push((await s.order('a.test', undefined, FIVE))[0]);
+    expect(firsts).toEqual([...FIVE, FIVE[0]]);
+  });
+
+  it('random: starts where random() points and keeps the list order after it', async () => {
+    expect(await selector('random', { random: () => 0.65 }).order('a.test', undefined, FIVE)).toEqual([FIVE[3], FIVE[4], FIVE[0], FIVE[1], FIVE[2]]);
+    expect((await selector('random', { random: () => 0.9999999 }).order('a.test', undefined, FIVE))[0]).toBe(FIVE[4]);
+  });
+
+  it('single: the user’s order, first resolver first', async () => {
+    expect(await selector('single').order('a.test', 'news.example', FIVE)).toEqual(FIVE);
+  });
+});
+
+describe('keyed hash', () => {
+  it('refuses a secret shorter than 16 bytes with a clear message', async () => {
+    await expect(KeyedHasher.create(new Uint8Array(8))).rejects.toThrow(/at least 16 random bytes/);
+  });
+
+  it('orders resolvers by HMAC weight independently of the input order', async () => {
+    const hasher = await KeyedHasher.create(SECRET);
+    const a = await rendezvousOrder(hasher, 'news.example', FIVE);
+    expect(await rendezvousOrder(hasher, 'news.example', [...FIVE].reverse())).toEqual(a);
+  });
+});

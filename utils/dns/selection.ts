@@ -1,0 +1,139 @@
+import { parse } from 'tldts';
+import { compareBytes, KeyedHasher } from './keyed-hash';
+
+/**
+ * How a lookup picks its resolver (draft-arkko-abcd-distributed-resolver-selection §4):
+ * - `site` (default): keyed hash of the top-level site's registrable domain, so one page load stays on one
+ *   resolver and each resolver learns only its share of the sites visited;
+ * - `name`: keyed hash of the looked-up name's registrable domain (the draft's reduced-name hashing);
+ * - `round-robin`, `random`: per query, for comparison only: every resolver ends up seeing almost every name;
+ * - `single`: the first resolver in the user's list, the others only as fallback.
+ */
+export type Strategy = 'site' | 'name' | 'round-robin' | 'random' | 'single';
+export const STRATEGIES: readonly Strategy[] = ['site', 'name', 'round-robin', 'random', 'single'];
+
+export function isStrategy(value: unknown): value is Strategy {
+  return typeof value === 'string' && (STRATEGIES as readonly string[]).includes(value);
+}
+
+/**
+ * Registrable domain (eTLD+1 with the PSL's private section, as browsers define a site), else the host itself
+ * (IP addresses, localhost). Takes a host or a URL.
+ */
+export function registrableDomain(host: string): string {
+  const bare = host.trim().toLowerCase().replace(/\.$/, '');
+  const parsed = parse(bare, { allowPrivateDomains: true });
+  return parsed.domain ?? parsed.hostname ?? bare;
+}
+
+/** The group a lookup belongs to: its top-level site, or for a lookup tied to no page, the name's own site. */
+export function siteGroup(name: string, site?: string): string {
+  return registrableDomain(site && site.trim() !== '' ? site : name);
+}
+
+/**
+ * Rendezvous (highest random weight) hashing (Thaler and Ravishankar, 1998): each resolver gets the weight
+ * HMAC(key, group, resolver) and the group's preference list is the resolvers by falling weight. Removing a
+ * resolver moves only the groups that had it first; adding one takes from each about 1/(k+1).
+ */
+export async function rendezvousOrder(hasher: KeyedHasher, group: string, resolvers: readonly string[]): Promise<string[]> {
+  const weights = await Promise.all(resolvers.map((id) => hasher.digest('rendezvous', `${group}\u0000${id}`)));
+  return resolvers
+    .map((id, i) => ({ id, weight: weights[i] ?? new Uint8Array() }))
+    .sort((a, b) => compareBytes(b.weight, a.weight) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((entry) => entry.id);
+}
+
+export interface SelectorOptions {
+  strategy: Strategy;
+  secret: Uint8Array;
+  /** Uniform in [0, 1), for `random`. */
+  random: () => number;
+  /** Milliseconds clock, for the re-keying period. */
+  now: () => number;
+  /**
+   * Re-keying period in ms; 0 or absent (the default) keeps the key for good. A new key moves about (k-1)/k
+   * of the sites to another resolver each period: an observer can no longer link a site's queries across
+   * periods, but over time every resolver learns every site the user keeps visiting.
+   */
+  rekeyPeriodMs?: number;
+}
+
+/** Bound on memoised preference lists (one per site); recomputing costs k HMACs. */
+const RANKING_MEMO = 4096;
+
+export class Selector {
+  strategy: Strategy;
+  private readonly options: SelectorOptions;
+  private readonly base: Promise<KeyedHasher>;
+  private epochKey: { epoch: number; hasher: Promise<KeyedHasher> } | undefined;
+  private readonly rankings = new Map<string, Promise<string[]>>();
+  private rankingsFor = '';
+  private turn = 0;
+
+  constructor(options: SelectorOptions) {
+    this.options = options;
+    this.strategy = options.strategy;
+    this.base = KeyedHasher.create(options.secret);
+    // A bad secret is reported by the first lookup; do not let it surface as an unhandled rejection meanwhile.
+    this.base.catch(() => undefined);
+  }
+
+  /** The epoch mixed into the key: always 0 unless a re-keying period is set. */
+  epoch(): number {
+    const period = this.options.rekeyPeriodMs ?? 0;
+    return period > 0 ? Math.floor(this.options.now() / period) : 0;
+  }
+
+  /**
+   * The resolvers in order of preference for this lookup: the pool uses the first that is in service and, if
+   * it fails, only the next one. For the hashed strategies the order is fixed per group (and epoch).
+   */
+  async order(name: string, site: string | undefined, resolvers: readonly string[]): Promise<string[]> {
+    if (resolvers.length <= 1) return [...resolvers];
+    switch (this.strategy) {
+      case 'single':
+        return [...resolvers];
+      case 'round-robin':
+        return rotate(resolvers, this.turn++ % resolvers.length);
+      case 'random':
+        return rotate(resolvers, Math.min(resolvers.length - 1, Math.floor(this.options.random() * resolvers.length)));
+      case 'name':
+        return this.ranked(registrableDomain(name), resolvers);
+      case 'site':
+        return this.ranked(siteGroup(name, site), resolvers);
+    }
+  }
+
+  private async ranked(group: string, resolvers: readonly string[]): Promise<string[]> {
+    const hasher = this.hasherForEpoch();
+    const signature = `${this.epochKey?.epoch ?? 0}\n${resolvers.join('\n')}`;
+    if (signature !== this.rankingsFor) {
+      this.rankings.clear();
+      this.rankingsFor = signature;
+    }
+    let ranking = this.rankings.get(group);
+    if (!ranking) {
+      ranking = hasher.then((h) => rendezvousOrder(h, group, resolvers));
+      if (this.rankings.size >= RANKING_MEMO) {
+        const oldest = this.rankings.keys().next();
+        if (!oldest.done) this.rankings.delete(oldest.value);
+      }
+      this.rankings.set(group, ranking);
+      ranking.catch(() => this.rankings.delete(group));
+    }
+    return ranking;
+  }
+
+  private hasherForEpoch(): Promise<KeyedHasher> {
+    const epoch = this.epoch();
+    if (!this.epochKey || this.epochKey.epoch !== epoch) {
+      this.epochKey = { epoch, hasher: this.base.then((h) => h.derive(`selection epoch ${epoch}`)) };
+    }
+    return this.epochKey.hasher;
+  }
+}
+
+function rotate<T>(list: readonly T[], start: number): T[] {
+  return [...list.slice(start), ...list.slice(0, start)];
+}
