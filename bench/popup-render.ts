@@ -60,7 +60,6 @@ async function measure(name: string, launch: () => Promise<ExtensionBrowser>, se
   const browser = await launch();
   try {
     const popupP50: number[] = [];
-    let heavyP95 = Infinity;
     for (const count of [5, 500]) {
       const tab = await browser.openTab(publish(server, `www.heavy${count}-${name}.test`, hostNames(count)));
       await firstRender(browser, tab.id, count); // warm-up: data loaded, caches filled
@@ -73,7 +72,6 @@ async function measure(name: string, launch: () => Promise<ExtensionBrowser>, se
       }
       console.log(`${name.padEnd(9)} ${String(count).padStart(3)} hosts  popup ${fmt(popup)}   page ${fmt(page)}`);
       popupP50.push(quantile(popup, 0.5));
-      heavyP95 = quantile(popup, 0.95);
       await tab.close();
     }
     const met = popupP50[1]! <= GOAL_MS;
