@@ -31,7 +31,7 @@ export default tseslint.config(
   { files: ['utils/**/*.ts', 'utils/**/*.tsx'], rules: pureCodeBans },
   {
     // UI code talks to the background through the typed contract, never by importing background modules.
-    files: ['entrypoints/popup/**', 'entrypoints/dashboard/**', 'components/**'],
+    files: ['entrypoints/popup/**', 'entrypoints/options/**', 'entrypoints/dashboard/**', 'components/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/background/**'], message: 'UI talks to the background through utils/messages/contract.' }] }],
     },

@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { ATTRIBUTION_ASSET, attributionTable } from './scripts/data/datasets';
+import { compiledRules, generatedAssets } from './scripts/data/datasets';
 
 // Firefox ships as MV2: there host permissions are granted at install (MV3 Firefox makes them opt-in, so
 // webRequest would see nothing until the user acts), and Firefox MV2 has both blocking webRequest and
@@ -16,14 +16,16 @@ export default defineConfig({
   hooks: {
     // Data compiled from npm packages goes straight into the build output, never into the source tree.
     'build:publicAssets': (_wxt, files) => {
-      files.push({ relativeDest: ATTRIBUTION_ASSET, contents: JSON.stringify(attributionTable()) });
+      files.push(...generatedAssets());
     },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['webRequest', 'unlimitedStorage'],
+    permissions: ['webRequest', 'declarativeNetRequest', 'scripting', 'privacy', 'storage', 'unlimitedStorage'],
+    // Written from the compiled rulesets themselves, so the manifest and the files cannot drift.
+    declarative_net_request: { rule_resources: compiledRules().manifestRuleResources },
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

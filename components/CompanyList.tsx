@@ -1,13 +1,21 @@
 import { useState } from 'preact/hooks';
 import type { OrganizationReport } from '@/utils/report/page-report';
+import type { CompanyChoice as Choice } from '@/utils/rules/site-policy';
+import { CompanyChoice } from './CompanyChoice';
 import { categoryName, percent } from './format';
 import type { Translate } from './translate';
 
 /** The popup opens with the biggest companies; the long tail of a heavy page waits for a click. */
 const FIRST_SHOWN = 25;
 
+/** Per-company choices on this site and how to change one; absent where choices are not offered. */
+export interface ChoiceControl {
+  choices: Record<string, Choice>;
+  onChange: (company: string, choice: Choice | 'default') => void;
+}
+
 /** Companies by requests, each with a share bar, categories and blocked/allowed; expands to its hosts. */
-export function CompanyList(props: { companies: OrganizationReport[]; t: Translate }) {
+export function CompanyList(props: { companies: OrganizationReport[]; control?: ChoiceControl; t: Translate }) {
   const { companies, t } = props;
   const [all, setAll] = useState(false);
   const shown = all ? companies : companies.slice(0, FIRST_SHOWN);
@@ -15,7 +23,7 @@ export function CompanyList(props: { companies: OrganizationReport[]; t: Transla
     <>
       <ul class="companies" data-testid="companies">
         {shown.map((c) => (
-          <CompanyRow key={c.name} company={c} t={t} />
+          <CompanyRow key={c.name} company={c} control={props.control} t={t} />
         ))}
       </ul>
       {shown.length < companies.length && (
@@ -27,7 +35,7 @@ export function CompanyList(props: { companies: OrganizationReport[]; t: Transla
   );
 }
 
-function CompanyRow(props: { company: OrganizationReport; t: Translate }) {
+function CompanyRow(props: { company: OrganizationReport; control?: ChoiceControl; t: Translate }) {
   const { company: c, t } = props;
   const [open, setOpen] = useState(false);
   const hostsId = `hosts-${c.name.replace(/[^a-z0-9]+/gi, '-')}`;
@@ -47,6 +55,9 @@ function CompanyRow(props: { company: OrganizationReport; t: Translate }) {
           {t('companyBlockedAllowed', [String(c.blocked), String(c.requests - c.blocked)])}
         </span>
       </button>
+      {props.control && (
+        <CompanyChoice company={c.name} choice={props.control.choices[c.name]} onChange={(choice) => props.control?.onChange(c.name, choice)} t={t} />
+      )}
       {open && (
         <ul id={hostsId} class="company-hosts">
           {c.hosts.map((h) => (

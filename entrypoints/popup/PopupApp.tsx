@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Contract, TabView } from '@/utils/messages/contract';
+import type { PolicyEdit, PolicyView } from '@/utils/rules/policy-edits';
+import { PolicySwitch } from '@/components/PolicySwitch';
 import { CompanyList } from '@/components/CompanyList';
 import { Concentration } from '@/components/Concentration';
 import { HostTable } from '@/components/HostTable';
@@ -16,6 +18,29 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
   const { t } = props;
   const [view, setView] = useState<TabView | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const [policy, setPolicy] = useState<PolicyView | null>(null);
+  const [changed, setChanged] = useState(false);
+  const site = view?.report.site;
+
+  useEffect(() => {
+    if (!site) return;
+    props.call('policy.get', { site }).then(setPolicy, (e: unknown) => setError(String(e)));
+  }, [site]);
+
+  const edit = async (change: PolicyEdit) => {
+    if (!site) return;
+    try {
+      setPolicy(await props.call('policy.edit', { site, edit: change }));
+      setChanged(true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const reload = async () => {
+    const tabId = await props.tabId;
+    if (tabId !== null) await props.call('tab.reload', { tabId });
+    setChanged(false);
+  };
 
   useEffect(() => {
     let live = true;
@@ -52,6 +77,14 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
         {report && <span class="blocked" data-testid="blocked">{t('blockedCount', [String(blocked)])}</span>}
       </header>
       {error && <p class="error" role="alert">{t('popupError', [error])}</p>}
+      {policy?.error && <p class="error" role="alert" data-testid="rule-error">{t('policyError', [policy.error])}</p>}
+      {policy && <PolicySwitch mode={policy.mode} onChange={(mode) => void edit({ mode })} t={t} />}
+      {changed && (
+        <p class="changed" role="status">
+          {t('policyChanged')}{' '}
+          <button type="button" data-testid="reload" onClick={() => void reload()}>{t('policyReload')}</button>
+        </p>
+      )}
       {view === null && <p>{t('popupNoPage')}</p>}
       {view && report && (
         <>
@@ -59,7 +92,11 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
           <Concentration measure={report.concentration} t={t} />
           <section aria-labelledby="companies-heading">
             <h2 id="companies-heading">{t('companiesHeading')}</h2>
-            <CompanyList companies={report.organizations} t={t} />
+            <CompanyList
+              companies={report.organizations}
+              control={policy ? { choices: policy.companies, onChange: (company, choice) => void edit({ company, choice }) } : undefined}
+              t={t}
+            />
             {report.unknown.hosts > 0 && (
               <LazyDetails class="unknown" testId="unknown" summary={`${t('unknownOwners')} (${report.unknown.hosts})`}>
                 {() => (

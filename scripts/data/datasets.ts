@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileAttributionTable } from '../../utils/attribution/compile-table';
 import type { AttributionTable, ThirdPartyWebEntity, TrackerDbData } from '../../utils/attribution/table-types';
+import { compileRules, type CompiledRules } from '../../utils/rules/tracker-compiler';
+import type { TrackerDb } from '../../utils/rules/trackerdb-types';
 
 const modules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
 
@@ -24,5 +26,23 @@ export function attributionTable(): AttributionTable {
   return table;
 }
 
-/** Where the extension finds the table at run time (a generated public file, never committed). */
+let rules: CompiledRules | undefined;
+/** TrackerDB → declarativeNetRequest static rulesets, their side table and the manifest's rule_resources. */
+export function compiledRules(): CompiledRules {
+  rules ??= compileRules(loadTrackerDb() as unknown as TrackerDb);
+  return rules;
+}
+
+/** Where the extension finds the generated data at run time (public files of the build, never committed). */
 export const ATTRIBUTION_ASSET = 'data/attribution.json';
+export const RULE_TABLE_ASSET = 'data/rule-table.json';
+
+/** Every generated file of the build: the attribution table, the rulesets (rules/<id>.json) and their side table. */
+export function generatedAssets(): { relativeDest: string; contents: string }[] {
+  const { rulesets, sideTable, manifestRuleResources } = compiledRules();
+  return [
+    { relativeDest: ATTRIBUTION_ASSET, contents: JSON.stringify(attributionTable()) },
+    { relativeDest: RULE_TABLE_ASSET, contents: JSON.stringify(sideTable) },
+    ...rulesets.map((r, i) => ({ relativeDest: manifestRuleResources[i]!.path, contents: JSON.stringify(r.rules) })),
+  ];
+}

@@ -24,11 +24,12 @@ describeInBothBrowsers('companies: the popup rolls hosts up to the companies beh
 
     // 9 third-party requests: Google 3 (Analytics 2 + YouTube's image host 1), Microsoft 3, Meta 1, jsDelivr 1,
     // and 1 to a host whose owner nobody knows, which counts in the total but is no company.
+    // Blocked requests count as requests (the page made them); `blocked` says how many were stopped.
     expect(await popupCompanies(popup)).toEqual([
-      { name: 'Google', requests: 3, share: 0.3333, hosts: ['www.google-analytics.com', 'i.ytimg.com'] },
-      { name: 'Microsoft', requests: 3, share: 0.3333, hosts: ['bat.bing.com'] },
-      { name: 'Meta', requests: 1, share: 0.1111, hosts: ['connect.facebook.net'] },
-      { name: 'jsDelivr', requests: 1, share: 0.1111, hosts: ['cdn.jsdelivr.net'] },
+      { name: 'Google', requests: 3, share: 0.3333, blocked: 2, hosts: ['www.google-analytics.com', 'i.ytimg.com'] },
+      { name: 'Microsoft', requests: 3, share: 0.3333, blocked: 3, hosts: ['bat.bing.com'] },
+      { name: 'Meta', requests: 1, share: 0.1111, blocked: 1, hosts: ['connect.facebook.net'] },
+      { name: 'jsDelivr', requests: 1, share: 0.1111, blocked: 0, hosts: ['cdn.jsdelivr.net'] },
     ]);
     expect(await popupText(popup, 'summary')).toBe(
       'Contacted 6 third-party hosts run by 4 companies (owner unknown for 1); Google received 33 % of the requests.',

@@ -1,3 +1,4 @@
+import { framingError } from './framing';
 import { decode, encode, RECURSION_DESIRED, type Answer, type Packet } from '@dnsquery/dns-packet';
 import { InvalidNameError, type FailureReason } from './errors';
 
@@ -76,12 +77,10 @@ export function buildQuery(name: string, type: RecordType): Uint8Array {
  */
 export function parseResponse(body: Uint8Array, name: string, type: RecordType): ParseResult {
   if (body.length < 12) return fail('unparsable', 'the answer is shorter than a DNS header');
-  // Each question takes at least 5 octets and each record 11 (RFC 1035 §4.1). Checking the header's counts
-  // first matters: the library allocates arrays of the announced sizes, which costs milliseconds for 65535.
-  const count = (at: number) => ((body[at] ?? 0) << 8) | (body[at + 1] ?? 0);
-  if (12 + count(4) * 5 + (count(6) + count(8) + count(10)) * 11 > body.length) {
-    return fail('unparsable', 'the DNS header announces more records than the message holds');
-  }
+  // Framing first (counts, names, RDLENGTH): the library trusts them, allocates arrays of the announced
+  // sizes and reads past record boundaries.
+  const framing = framingError(body);
+  if (framing) return fail('unparsable', `the DNS message is ${/past the end/.test(framing) ? 'truncated' : 'malformed'} (${framing})`);
   let packet: Packet;
   try {
     packet = decode(body);
@@ -91,6 +90,7 @@ export function parseResponse(body: Uint8Array, name: string, type: RecordType):
   // The library reads past the end without complaint (undefined bytes read as 0), so check it used exactly
   // the body: more means the body was cut short, less means bytes after the message.
   const used = (decode as unknown as { bytes: number }).bytes;
+  if (!Number.isInteger(used)) return fail('unparsable', 'the DNS message is malformed (a record could not be measured)');
   if (used > body.length) return fail('unparsable', 'the DNS message is truncated');
   if (used < body.length) return fail('unparsable', 'there are stray bytes after the DNS message');
   try {

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createClient, dispatch, isMessage, type Handlers } from './contract';
 
+const unused = async (): Promise<never> => {
+  throw new Error('not used in this test');
+};
 const handlers: Handlers = {
   'pageLoad.get': async ({ tabId }) => {
     if (tabId === 13) throw new Error('storage is corrupt');
     return null;
   },
+  'policy.get': unused,
+  'policy.edit': unused,
+  'tab.reload': unused,
+  'privacy.list': unused,
+  'privacy.set': unused,
 };
 
 describe('message contract', () => {

@@ -6,6 +6,8 @@ export interface PageLoadBatch {
   loads: PageLoad[];
   /** pageLoadId → host → requests to add. */
   counts: Map<string, Map<string, number>>;
+  /** pageLoadId → host → blocked requests to add. */
+  blocked: Map<string, Map<string, number>>;
   closedTabs: number[];
 }
 
@@ -36,7 +38,12 @@ export class BatchWriter implements PageLoadSink {
   }
 
   countRequest(pageLoadId: string, host: string): void {
-    this.add(pageLoadId, host, 1);
+    add(this.batch.counts, pageLoadId, host, 1);
+    this.kick();
+  }
+
+  countBlocked(pageLoadId: string, host: string): void {
+    add(this.batch.blocked, pageLoadId, host, 1);
     this.kick();
   }
 
@@ -49,7 +56,7 @@ export class BatchWriter implements PageLoadSink {
   flush(): Promise<void> {
     const batch = this.batch;
     this.batch = emptyBatch();
-    if (batch.loads.length || batch.counts.size || batch.closedTabs.length) {
+    if (batch.loads.length || batch.counts.size || batch.blocked.size || batch.closedTabs.length) {
       // Writes run one after another so a page load is stored before the counts that refer to it.
       this.writing = this.writing.then(() =>
         this.deps.persist(batch).catch((error: unknown) => {
@@ -65,14 +72,9 @@ export class BatchWriter implements PageLoadSink {
 
   private restore(failed: PageLoadBatch): void {
     this.batch.loads.unshift(...failed.loads);
-    for (const [id, hosts] of failed.counts) for (const [host, n] of hosts) this.add(id, host, n);
+    for (const [id, hosts] of failed.counts) for (const [host, n] of hosts) add(this.batch.counts, id, host, n);
+    for (const [id, hosts] of failed.blocked) for (const [host, n] of hosts) add(this.batch.blocked, id, host, n);
     this.batch.closedTabs.unshift(...failed.closedTabs);
-  }
-
-  private add(pageLoadId: string, host: string, n: number): void {
-    let hosts = this.batch.counts.get(pageLoadId);
-    if (!hosts) this.batch.counts.set(pageLoadId, (hosts = new Map()));
-    hosts.set(host, (hosts.get(host) ?? 0) + n);
   }
 
   private kick(): void {
@@ -86,5 +88,11 @@ export class BatchWriter implements PageLoadSink {
 }
 
 function emptyBatch(): PageLoadBatch {
-  return { loads: [], counts: new Map(), closedTabs: [] };
+  return { loads: [], counts: new Map(), blocked: new Map(), closedTabs: [] };
+}
+
+function add(counts: Map<string, Map<string, number>>, pageLoadId: string, host: string, n: number): void {
+  let hosts = counts.get(pageLoadId);
+  if (!hosts) counts.set(pageLoadId, (hosts = new Map()));
+  hosts.set(host, (hosts.get(host) ?? 0) + n);
 }

@@ -22,3 +22,23 @@ export function networkHost(url: string): string | null {
 export function siteOf(host: string): string {
   return getDomain(host, { allowPrivateDomains: true }) ?? host;
 }
+
+/** Origin and path only: a page's query and fragment often carry tracking or session ids, never stored. */
+export function pageUrlForRecord(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Whether a webRequest error means an extension blocked the request: Chrome reports
+ * `net::ERR_BLOCKED_BY_CLIENT` (DNR and extension blocks alike); Firefox reports `NS_ERROR_ABORT` for
+ * requests an extension or DNR cancelled, and `NS_BINDING_ABORTED` for loads the page or user dropped.
+ * Both were observed in this project's e2e tests (Chromium 156, Firefox ESR 153).
+ */
+export function isBlockedByExtension(error: string): boolean {
+  return error === 'net::ERR_BLOCKED_BY_CLIENT' || error === 'NS_ERROR_ABORT';
+}

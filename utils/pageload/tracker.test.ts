@@ -7,6 +7,7 @@ function recorder() {
   const sink: PageLoadSink = {
     beginPageLoad: (l) => events.push(`begin ${l.id} tab${l.tabId} ${l.site} ${l.url}`),
     countRequest: (id, host) => events.push(`count ${id} ${host}`),
+    countBlocked: (id, host) => events.push(`blocked ${id} ${host}`),
     forgetTab: (tabId) => events.push(`forget tab${tabId}`),
   };
   return { events, sink };
@@ -106,12 +107,33 @@ describe('PageLoadTracker', () => {
     t.observe(sub(1, 'http://b.test/1'));
     t.observe(sub(1, 'http://b.test/2'));
     expect(t.liveView(1)?.hosts).toEqual([
-      { host: 'b.test', requests: 2 },
-      { host: 'a.test', requests: 1 },
+      { host: 'b.test', requests: 2, blocked: 0 },
+      { host: 'a.test', requests: 1, blocked: 0 },
     ]);
+    t.blocked({ tabId: 1, url: 'http://b.test/2' });
+    expect(t.liveView(1)?.hosts[0]).toEqual({ host: 'b.test', requests: 2, blocked: 1 });
     t.observe(main(1, 'http://a.test/'));
-    expect(t.liveView(1)?.hosts).toEqual([{ host: 'a.test', requests: 1 }]);
+    expect(t.liveView(1)?.hosts).toEqual([{ host: 'a.test', requests: 1, blocked: 0 }]);
     t.tabClosed(1);
     expect(t.liveView(1)).toBeUndefined();
+  });
+
+  it('records a page without its query or fragment (tracking ids stay out of history)', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.observe(main(1, 'https://shop.example/item?id=5&utm_source=mail#top'));
+    expect(events[0]).toBe('begin L1 tab1 shop.example https://shop.example/item');
+  });
+
+  it('a blocked request counts against the tab’s current page load; unknown tabs and bad URLs are ignored', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.blocked({ tabId: 1, url: 'https://ads.test/x' });
+    t.observe(main(1, 'http://a.test/'));
+    t.blocked({ tabId: 1, url: 'https://ads.test/x' });
+    t.blocked({ tabId: 1, url: 'data:,' });
+    expect(events.filter((e) => e.startsWith('blocked'))).toEqual(['blocked L1 ads.test']);
   });
 });

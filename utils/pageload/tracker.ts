@@ -1,10 +1,11 @@
-import type { ObservedRequest, PageLoad, PageLoadView } from './model';
-import { networkHost, siteOf } from './request-filter';
+import type { BlockedRequest, HostCount, ObservedRequest, PageLoad, PageLoadView } from './model';
+import { networkHost, pageUrlForRecord, siteOf } from './request-filter';
 
 /** Where the tracker sends what it decides; the background backs this with the batched store. */
 export interface PageLoadSink {
   beginPageLoad(load: PageLoad): void;
   countRequest(pageLoadId: string, host: string): void;
+  countBlocked(pageLoadId: string, host: string): void;
   forgetTab(tabId: number): void;
 }
 
@@ -27,7 +28,7 @@ export class PageLoadTracker {
    * Host counts of the current page loads that began in this worker's lifetime: complete, so the popup can
    * be answered without a storage read. Loads restored after a restart are not here; their counts are in storage.
    */
-  private readonly live = new Map<string, Map<string, number>>();
+  private readonly live = new Map<string, Map<string, HostCount>>();
   private pending: (() => void)[] | null = [];
 
   constructor(private readonly deps: TrackerDeps) {}
@@ -42,6 +43,18 @@ export class PageLoadTracker {
 
   observe(request: ObservedRequest): void {
     this.run(() => this.apply(request));
+  }
+
+  /** A request of the tab's current page load was blocked: it was counted as a request already. */
+  blocked(request: BlockedRequest): void {
+    this.run(() => {
+      const load = this.current.get(request.tabId);
+      const host = networkHost(request.url);
+      if (!load || !host) return;
+      const count = this.live.get(load.id)?.get(host);
+      if (count) count.blocked++;
+      this.deps.sink.countBlocked(load.id, host);
+    });
   }
 
   tabClosed(tabId: number): void {
@@ -62,7 +75,7 @@ export class PageLoadTracker {
     const pageLoad = this.current.get(tabId);
     const counts = pageLoad && this.live.get(pageLoad.id);
     if (!pageLoad || !counts) return undefined;
-    const hosts = [...counts].map(([host, requests]) => ({ host, requests }));
+    const hosts = [...counts.values()].map((c) => ({ ...c }));
     return { pageLoad, hosts: hosts.sort((a, b) => b.requests - a.requests || (a.host < b.host ? -1 : 1)) };
   }
 
@@ -84,13 +97,15 @@ export class PageLoadTracker {
       load = this.begin(request.tabId, pageUrl);
     }
     const counts = this.live.get(load.id);
-    counts?.set(host, (counts.get(host) ?? 0) + 1);
+    const count = counts?.get(host);
+    if (count) count.requests++;
+    else counts?.set(host, { host, requests: 1, blocked: 0 });
     this.deps.sink.countRequest(load.id, host);
   }
 
   private begin(tabId: number, url: string): PageLoad {
     const host = networkHost(url) ?? '';
-    const load: PageLoad = { id: this.deps.newId(), tabId, url, site: siteOf(host), startedAt: this.deps.now() };
+    const load: PageLoad = { id: this.deps.newId(), tabId, url: pageUrlForRecord(url), site: siteOf(host), startedAt: this.deps.now() };
     const previous = this.current.get(tabId);
     if (previous) this.live.delete(previous.id);
     this.current.set(tabId, load);

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { HostContact, PageLoad } from '@/utils/pageload/model';
+import type { SitePolicy } from '@/utils/rules/site-policy';
 
 /** Which page load each open tab is on, so a restarted worker resumes it (MV3 workers stop at will). */
 export interface TabPointer {
@@ -15,6 +16,7 @@ export class DiffuseDb extends Dexie {
   pageLoads!: EntityTable<PageLoad, 'id'>;
   contacts!: Table<HostContact, [string, string]>;
   tabs!: EntityTable<TabPointer, 'tabId'>;
+  policies!: EntityTable<SitePolicy, 'site'>;
 
   constructor(name = 'diffuse', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -23,5 +25,7 @@ export class DiffuseDb extends Dexie {
       contacts: '[pageLoadId+host], pageLoadId, host',
       tabs: 'tabId',
     });
+    // v2: per-site protection policies (the truth the dynamic DNR rules are rebuilt from).
+    this.version(2).stores({ policies: 'site' });
   }
 }

@@ -15,15 +15,18 @@ export class PageLoadStore {
         await db.pageLoads.bulkPut(batch.loads);
         await db.tabs.bulkPut(batch.loads.map((l) => ({ tabId: l.tabId, pageLoadId: l.id })));
       }
-      const keys: [string, string][] = [];
-      for (const [pageLoadId, hosts] of batch.counts) for (const host of hosts.keys()) keys.push([pageLoadId, host]);
-      if (keys.length) {
-        const existing = await db.contacts.bulkGet(keys);
+      const keys = new Map<string, [string, string]>();
+      for (const counts of [batch.counts, batch.blocked])
+        for (const [pageLoadId, hosts] of counts) for (const host of hosts.keys()) keys.set(`${pageLoadId} ${host}`, [pageLoadId, host]);
+      if (keys.size) {
+        const list = [...keys.values()];
+        const existing = await db.contacts.bulkGet(list);
         await db.contacts.bulkPut(
-          keys.map(([pageLoadId, host], i) => ({
+          list.map(([pageLoadId, host], i) => ({
             pageLoadId,
             host,
             requests: (existing[i]?.requests ?? 0) + (batch.counts.get(pageLoadId)?.get(host) ?? 0),
+            blocked: (existing[i]?.blocked ?? 0) + (batch.blocked.get(pageLoadId)?.get(host) ?? 0),
           })),
         );
       }
@@ -44,7 +47,7 @@ export class PageLoadStore {
     // A range over the compound primary key reads the rows directly, without an index-to-row hop.
     const contacts = await this.db.contacts.where('[pageLoadId+host]').between([pageLoadId, Dexie.minKey], [pageLoadId, Dexie.maxKey]).toArray();
     const hosts = contacts
-      .map(({ host, requests }) => ({ host, requests }))
+      .map(({ host, requests, blocked }) => ({ host, requests, blocked: blocked ?? 0 }))
       .sort((a, b) => b.requests - a.requests || a.host.localeCompare(b.host));
     return { pageLoad, hosts };
   }

@@ -17,6 +17,10 @@ export interface BrowserTab {
   readonly id: number;
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  /** Runs a function in the tab's page (its main world) and returns its JSON-serialisable result. */
+  evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
+  /** The tab's current URL. */
+  url(): string;
   close(): Promise<void>;
 }
 
@@ -63,3 +67,8 @@ export async function waitForBackground(page: ExtensionPage): Promise<void> {
   }
 }
 type RuntimeApi = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/** Runs inside an extension page: the toolbar badge text of a tab (`action` in MV3, `browserAction` in MV2). */
+export function badgeTextSource(tabId: number): () => Promise<string> {
+  return new Function(`const g = globalThis; const api = g.browser ?? g.chrome; const a = api.action ?? api.browserAction; return a.getBadgeText({ tabId: ${Number(tabId)} });`) as () => Promise<string>;
+}

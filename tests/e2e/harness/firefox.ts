@@ -57,6 +57,8 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
       id,
       goto: async (next) => void (await page.goto(next)),
       reload: async () => void (await page.reload()),
+      evaluate: (fn) => page.evaluate(fn),
+      url: () => page.url(),
       close: () => page.close(),
     };
   }

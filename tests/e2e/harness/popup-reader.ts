@@ -21,6 +21,7 @@ export interface PopupCompany {
   name: string;
   requests: number;
   share: number;
+  blocked: number;
   hosts: string[];
 }
 
@@ -35,6 +36,7 @@ export function popupCompanies(popup: ExtensionPage): Promise<PopupCompany[]> {
       name: row.dataset.company ?? '',
       requests: Number(row.dataset.requests),
       share: Number(row.dataset.share),
+      blocked: Number(row.dataset.blocked),
       hosts: [...row.querySelectorAll('.company-hosts li')].map((li) => li.textContent ?? ''),
     }));
   });

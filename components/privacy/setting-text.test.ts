@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ALL_PRIVACY_SETTING_IDS } from '@/utils/privacy/settings';
+import { PRIVACY_ERRORS } from '@/utils/privacy/manager';
+import { controlText, errorText, settingHelp, settingName, valueText } from './setting-text';
+
+/** The English strings of _locales. */
+function messages(): Record<string, { message: string }> {
+  return JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'));
+}
+
+/** Like browser.i18n.getMessage, except that a missing key fails the test instead of showing nothing. */
+const strings = messages();
+const t = (key: string, subs: string[] = []) => {
+  const entry = strings[key];
+  if (!entry) throw new Error(`no _locales/en string ${key}`);
+  return subs.reduce((text, sub) => text.replace(/\$[A-Z]+\$/, sub), entry.message);
+};
+
+describe('privacy setting text', () => {
+  it('has a name and a one-line explanation for every setting', () => {
+    for (const id of ALL_PRIVACY_SETTING_IDS) {
+      expect(settingName(id, t)).not.toBe('');
+      expect(settingHelp(id, t)).not.toBe('');
+    }
+  });
+
+  it('words every level of control and every error code', () => {
+    for (const level of ['not_controllable', 'controlled_by_other_extensions', 'controllable_by_this_extension', 'controlled_by_this_extension'] as const) {
+      expect(controlText({ id: 'topics', available: true, protective: true, value: false, levelOfControl: level, enabled: true }, t)).not.toBe('');
+    }
+    for (const code of Object.values(PRIVACY_ERRORS)) expect(errorText(code, t)).not.toContain(code);
+    expect(errorText('Setting is not writable.', t)).toContain('Setting is not writable.');
+  });
+
+  it('shows policy values and hides booleans the badge already states', () => {
+    expect(valueText(false)).toBeNull();
+    expect(valueText('default_public_interface_only')).toBe('default_public_interface_only');
+    expect(valueText({ behavior: 'reject_trackers_and_partition_foreign', nonPersistentCookies: false })).toBe('reject_trackers_and_partition_foreign');
+  });
+});

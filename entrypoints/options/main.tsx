@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createClient } from '@/utils/messages/contract';
+import { OptionsApp } from './OptionsApp';
+
+const call = createClient((message) => browser.runtime.sendMessage(message));
+// Keys are checked against _locales by WXT's generated types; components take plain strings.
+type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
+const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as MessageKey, subs);
+document.title = t('optionsTitle');
+const root = document.getElementById('app');
+if (root) render(<OptionsApp call={call} t={t} />, root);

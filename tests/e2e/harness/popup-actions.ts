@@ -1,0 +1,37 @@
+import type { ExtensionPage } from './extension-browser';
+
+/**
+ * What a user does in the popup, done through its DOM as a user would (clicks, selections). Functions run in
+ * the page are built with `new Function` so the test runner's transforms cannot add helpers the page lacks.
+ */
+function inPage<T>(popup: ExtensionPage, body: string): Promise<T> {
+  return popup.evaluate(new Function(`return (async () => { ${body} })();`) as () => Promise<T>);
+}
+
+/** Picks a protection mode for the popup's site and waits until the popup shows it applied. */
+export async function choosePolicyMode(popup: ExtensionPage, mode: 'default' | 'off' | 'strict'): Promise<void> {
+  await waitFor(popup, `document.querySelector('input[name="policy"][value="${mode}"]') !== null`);
+  await inPage(popup, `document.querySelector('input[name="policy"][value="${mode}"]').click();`);
+  await waitFor(popup, `document.querySelector('[data-testid="reload"]') !== null && document.querySelector('input[name="policy"][value="${mode}"]').checked`);
+}
+
+/** Chooses allow/block/default for one company row, then waits for the popup to confirm the change. */
+export async function chooseCompany(popup: ExtensionPage, company: string, choice: 'allow' | 'block' | 'default'): Promise<void> {
+  const select = `document.querySelector('[data-company="${company}"] select.company-choice')`;
+  await waitFor(popup, `${select} !== null`);
+  await inPage(popup, `const s = ${select}; s.value = '${choice}'; s.dispatchEvent(new Event('change', { bubbles: true }));`);
+  await waitFor(popup, `document.querySelector('[data-testid="reload"]') !== null && ${select}.value === '${choice}'`);
+}
+
+/** Clicks the popup's "Reload the page to apply". */
+export function clickReload(popup: ExtensionPage): Promise<void> {
+  return inPage(popup, `document.querySelector('[data-testid="reload"]').click();`);
+}
+
+async function waitFor(popup: ExtensionPage, condition: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await inPage<boolean>(popup, `return ${condition};`).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`popup: timed out waiting for ${condition}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,112 @@
+import { expect, it } from 'vitest';
+import { describeInBothBrowsers } from './harness/in-both-browsers';
+import { chooseCompany, choosePolicyMode, clickReload } from './harness/popup-actions';
+import type { TestServer } from './harness/test-server';
+
+/** A page on `host` with Google Analytics, Bing's ad pixel and a jsDelivr file; each load uses new URLs. */
+let loads = 0;
+function publish(server: TestServer, host: string): string {
+  server.page(host, '/', '');
+  server.route(host, '/', () => {
+    const n = ++loads;
+    const img = (h: string, name: string) => `<img alt="" src="${server.url(h, `/asset/${name}-${n}.png`, 'https')}">`;
+    return {
+      type: 'text/html',
+      body: `<!doctype html><link rel="icon" href="data:,">${img('www.google-analytics.com', 'ga')}${img('bat.bing.com', 'bing')}${img('cdn.jsdelivr.net', 'lib')}`,
+    };
+  });
+  return server.url(host, '/', 'https');
+}
+
+/** How many requests from pages of `site` reached each tracker host (the server sees the Referer's origin). */
+function reached(server: TestServer, site: string) {
+  const from = (host: string) => server.requestsTo(host).filter((r) => String(r.headers.referer ?? '').includes(site)).length;
+  return { ga: from('www.google-analytics.com'), bing: from('bat.bing.com'), cdn: from('cdn.jsdelivr.net') };
+}
+
+/** Waits until the page load after a reload has reached the server (its document request). */
+async function reloaded(server: TestServer, host: string, documents: number) {
+  await expect.poll(() => server.requestsTo(host).length, { timeout: 10_000 }).toBe(documents);
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+describeInBothBrowsers('per-site policies: off, strict and per-company choices from the popup', (ctx) => {
+  it('`off` lets everything through on that site only; back to default blocks again', async () => {
+    const { browser, server } = ctx();
+    const tab = await browser.openTab(publish(server, 'www.paused.test'));
+    expect(reached(server, 'paused.test')).toEqual({ ga: 0, bing: 0, cdn: 1 });
+    const popup = await browser.openPopup(tab.id);
+    await choosePolicyMode(popup, 'off');
+    await clickReload(popup);
+    await reloaded(server, 'www.paused.test', 2);
+    expect(reached(server, 'paused.test')).toEqual({ ga: 1, bing: 1, cdn: 2 });
+
+    // Another site keeps the default protection.
+    const other = await browser.openTab(publish(server, 'www.elsewhere.test'));
+    expect(reached(server, 'elsewhere.test')).toEqual({ ga: 0, bing: 0, cdn: 1 });
+
+    await choosePolicyMode(popup, 'default');
+    await clickReload(popup);
+    await reloaded(server, 'www.paused.test', 3);
+    expect(reached(server, 'paused.test')).toEqual({ ga: 1, bing: 1, cdn: 3 });
+    await Promise.all([popup.close(), tab.close(), other.close()]);
+  });
+
+  it('`strict` blocks more (the CDN too); a company allowed on a site gets through there and only there', async () => {
+    const { browser, server } = ctx();
+    const tab = await browser.openTab(publish(server, 'www.careful.test'));
+    const popup = await browser.openPopup(tab.id);
+    await choosePolicyMode(popup, 'strict');
+    await clickReload(popup);
+    await reloaded(server, 'www.careful.test', 2);
+    expect(reached(server, 'careful.test')).toEqual({ ga: 0, bing: 0, cdn: 1 });
+
+    await choosePolicyMode(popup, 'default');
+    await chooseCompany(popup, 'Google', 'allow');
+    await clickReload(popup);
+    await reloaded(server, 'www.careful.test', 3);
+    expect(reached(server, 'careful.test')).toEqual({ ga: 1, bing: 0, cdn: 2 });
+    await popup.close();
+
+    const other = await browser.openTab(publish(server, 'www.notallowed.test'));
+    expect(reached(server, 'notallowed.test')).toEqual({ ga: 0, bing: 0, cdn: 1 });
+    await Promise.all([tab.close(), other.close()]);
+  });
+
+  it('after the worker restarts, the rules are rebuilt from storage even if they were lost', async ({ skip }) => {
+    const { browser, server } = ctx();
+    if (!browser.stopWorker) return skip('Firefox keeps its background page running; only Chromium stops workers at will.');
+    const tab = await browser.openTab(publish(server, 'www.restart.test'));
+    const popup = await browser.openPopup(tab.id);
+    await chooseCompany(popup, 'Microsoft', 'allow');
+    // Drift: every dynamic rule removed behind Diffuse's back; storage still holds the choice.
+    await popup.evaluate(
+      new Function(`return chrome.declarativeNetRequest.getDynamicRules().then((rules) =>
+        chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: rules.map((r) => r.id) }));`) as () => Promise<void>,
+    );
+    await popup.close();
+    await browser.stopWorker();
+    // Wake the worker and wait for its start-up sync (policy.get answers after it).
+    const probe = await browser.openExtensionPage('popup.html');
+    await probe.evaluate(new Function(`return chrome.runtime.sendMessage({ type: 'policy.get', site: 'restart.test' });`) as () => Promise<unknown>);
+    await probe.close();
+    await tab.reload();
+    await reloaded(server, 'www.restart.test', 2);
+    expect(reached(server, 'restart.test')).toEqual({ ga: 0, bing: 1, cdn: 2 });
+    await tab.close();
+  });
+
+  it('a malformed site name is refused with a message and changes nothing', async () => {
+    const { browser } = ctx();
+    const page = await browser.openExtensionPage('popup.html');
+    const answers = await page.evaluate(
+      new Function(`const api = globalThis.browser ?? globalThis.chrome; return Promise.all(['not a site', 'co.uk', ''].map((site) =>
+        api.runtime.sendMessage({ type: 'policy.edit', site, edit: { mode: 'off' } })));`) as () => Promise<{ ok: boolean; error?: string }[]>,
+    );
+    for (const answer of answers) {
+      expect(answer.ok).toBe(false);
+      expect(answer.error).toMatch(/\S/);
+    }
+    await page.close();
+  });
+});

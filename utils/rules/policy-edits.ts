@@ -1,0 +1,39 @@
+import type { SideTable } from './side-table';
+import { siteProblem, type CompanyChoice, type SiteMode, type SitePolicy } from './site-policy';
+
+/** What the popup shows and edits for one site: companies by the names the user sees. */
+export interface PolicyView {
+  site: string;
+  mode: SiteMode;
+  /** Company name → choice on this site (companies without a choice are absent). */
+  companies: Record<string, CompanyChoice>;
+  /** The last rule update the browser refused, in its words; null when the rules are in force. */
+  error: string | null;
+}
+
+export type PolicyEdit = { mode: SiteMode } | { company: string; choice: CompanyChoice | 'default' };
+
+/** The company id the rules use for a company name the UI shows; undefined when the rules know none. */
+export function companyIdByName(table: SideTable, name: string): string | undefined {
+  for (const [id, company] of Object.entries(table.companies)) if (company.name === name) return id;
+  return undefined;
+}
+
+/** Applies one edit to a site's policy; throws an Error with a message for the user when it cannot. */
+export function editPolicy(policy: SitePolicy, edit: PolicyEdit, table: SideTable): SitePolicy {
+  const problem = siteProblem(policy.site);
+  if (problem) throw new Error(problem);
+  if ('mode' in edit) return { ...policy, mode: edit.mode };
+  const id = companyIdByName(table, edit.company);
+  if (!id) throw new Error(`Diffuse has no blocking rules for "${edit.company}", so there is nothing to allow or block.`);
+  const companies = { ...policy.companies };
+  if (edit.choice === 'default') delete companies[id];
+  else companies[id] = edit.choice;
+  return { ...policy, companies };
+}
+
+export function viewOf(policy: SitePolicy, table: SideTable, error: string | null): PolicyView {
+  const companies: Record<string, CompanyChoice> = {};
+  for (const [id, choice] of Object.entries(policy.companies)) companies[table.companies[id]?.name ?? id] = choice;
+  return { site: policy.site, mode: policy.mode, companies, error };
+}
