@@ -1,31 +1,18 @@
-import type { PageLoad } from '../pageload/model';
-import type { PageReport } from '../report/page-report';
-import type { PrivacySettingId, PrivacySettingView } from '../privacy/setting-types';
-import type { PolicyEdit, PolicyView } from '../rules/policy-edits';
+import { PAGE_MESSAGES, type PageMessages } from './page-messages';
+import { POLICY_MESSAGES, type PolicyMessages } from './policy-messages';
+import { PRIVACY_MESSAGES, type PrivacyMessages } from './privacy-messages';
 
-/** What the popup shows for one tab: its current page load and the report built from its contacts. */
-export interface TabView {
-  pageLoad: PageLoad;
-  report: PageReport;
-}
+export type { TabView } from './page-messages';
 
 /**
- * The one typed contract between the UI (popup, dashboard) and the background. Each entry names a
- * request's payload and its answer; the background's router and the UI's client are both checked against it.
+ * The one typed contract between the UI (popup, options/dashboard) and the background, composed of one file
+ * per domain (`*-messages.ts`). Each entry names a request's payload and its answer; the background's router
+ * and the UI's client are both checked against it.
  */
-export interface Contract {
-  'pageLoad.get': { request: { tabId: number }; response: TabView | null };
-  /** A site's protection policy (site = registrable domain). */
-  'policy.get': { request: { site: string }; response: PolicyView };
-  /** Changes a site's mode or one company's choice there; applies to the next load. */
-  'policy.edit': { request: { site: string; edit: PolicyEdit }; response: PolicyView };
-  /** Reloads a tab so a policy change takes effect. */
-  'tab.reload': { request: { tabId: number }; response: null };
-  /** Every managed browser privacy setting with its state. */
-  'privacy.list': { request: Record<string, never>; response: PrivacySettingView[] };
-  /** Switch one on (protective value) or off (put back the user's value from before); answers the new list. */
-  'privacy.set': { request: { id: PrivacySettingId; enabled: boolean }; response: PrivacySettingView[] };
-}
+export interface Contract extends PageMessages, PolicyMessages, PrivacyMessages {}
+
+/** Every message type, so the router can refuse anything else. */
+const TYPES: Record<keyof Contract, true> = { ...PAGE_MESSAGES, ...POLICY_MESSAGES, ...PRIVACY_MESSAGES };
 
 export type MessageType = keyof Contract;
 export type Message<T extends MessageType = MessageType> = { type: T } & Contract[T]['request'];
@@ -36,14 +23,7 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export type Handlers = { [T in MessageType]: (request: Contract[T]['request']) => Promise<Response<T>> };
 
-const TYPES: Record<MessageType, true> = {
-  'pageLoad.get': true,
-  'policy.get': true,
-  'policy.edit': true,
-  'tab.reload': true,
-  'privacy.list': true,
-  'privacy.set': true,
-};
+
 
 export function isMessage(value: unknown): value is Message {
   if (typeof value !== 'object' || value === null) return false;
