@@ -23,7 +23,18 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['webRequest', 'declarativeNetRequest', 'scripting', 'privacy', 'storage', 'unlimitedStorage'],
+    permissions: [
+      'webRequest',
+      // Firefox only: webRequest.getSecurityInfo answers inside a blocking onHeadersReceived listener.
+      ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
+      'declarativeNetRequest',
+      'scripting',
+      'privacy',
+      'storage',
+      // Daily pruning of history past the retention period.
+      'alarms',
+      'unlimitedStorage',
+    ],
     // Written from the compiled rulesets themselves, so the manifest and the files cannot drift.
     declarative_net_request: { rule_resources: compiledRules().manifestRuleResources },
     host_permissions: ['<all_urls>'],

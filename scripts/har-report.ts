@@ -1,23 +1,37 @@
 /**
- * npm run -s report -- FILE.har [--format json|csv|html] [--out FILE]
+ * npm run -s report -- FILE.har [--format json|csv|html] [--out FILE] [--resolve [--resolver URL]... [--ca FILE]...]
  * Who the pages of a HAR contacted, by company: the same attribution and report code as the extension.
+ * --resolve looks every host up through the resolver pool (as the resolve CLI does) and adds `cname` and
+ * `operator` (who serves the host) to each contact (scripts/cli/har-resolve.ts).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createAttributor } from '../utils/attribution/lookup';
 import { contactsCsv } from '../utils/report/csv';
-import { buildHarReport, HarError, parseHarJson } from '../utils/report/har';
+import { buildHarReport, HarError, parseHarJson, type HarReport } from '../utils/report/har';
 import { renderHtmlReport } from '../utils/report/html';
-import { attributionTable } from './data/datasets';
+import { attributionTable, infraTables } from './data/datasets';
+import { ResolverPool } from '../utils/dns/pool';
+import { DEFAULT_RESOLVERS, validateResolverUrl } from '../utils/dns/resolvers';
+import { createInfraAttributor } from '../utils/infra/lookup';
+import { resolveHarReport, resolvedContactsCsv, type ResolvedHarReport } from './cli/har-resolve';
+import { createNodeFetch } from './cli/node-fetch';
 
 const FORMATS = ['json', 'csv', 'html'] as const;
 type Format = (typeof FORMATS)[number];
-const USAGE = 'usage: npm run -s report -- FILE.har [--format json|csv|html] [--out FILE]';
+const USAGE = 'usage: npm run -s report -- FILE.har [--format json|csv|html] [--out FILE] [--resolve [--resolver URL]... [--ca FILE]...]';
 
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'json' }, out: { type: 'string' } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: {
+        format: { type: 'string', default: 'json' },
+        out: { type: 'string' },
+        resolve: { type: 'boolean', default: false },
+        resolver: { type: 'string', multiple: true, default: [] },
+        ca: { type: 'string', multiple: true, default: [] },
+      },
+    });
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`);
   }
@@ -32,18 +46,60 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return fail(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  let report;
+  let report: HarReport;
   try {
     report = buildHarReport(parseHarJson(text), createAttributor(attributionTable()));
   } catch (error) {
     if (error instanceof HarError) return fail(`${file}: ${error.message}`);
     throw error;
   }
+  let csv: () => string = () => contactsCsv(report.pages);
+  if (args.values.resolve) {
+    const resolved = await withDns(report, args.values.resolver, args.values.ca);
+    if (typeof resolved === 'string') return fail(resolved);
+    report = resolved;
+    csv = () => resolvedContactsCsv(resolved.pages);
+  } else if (args.values.resolver.length || args.values.ca.length) {
+    return fail('--resolver and --ca go with --resolve.');
+  }
   const output =
-    format === 'json' ? `${JSON.stringify({ schema: 'diffuse-report/1', ...report }, null, 2)}\n` : format === 'csv' ? contactsCsv(report.pages) : renderHtmlReport(report);
+    format === 'json' ? `${JSON.stringify({ schema: 'diffuse-report/1', ...report }, null, 2)}\n` : format === 'csv' ? csv() : renderHtmlReport(report);
   if (args.values.out) await writeFile(args.values.out, output);
   else process.stdout.write(output);
   return 0;
+}
+
+/** --resolve: the pool over Node's fetch (HTTP/2 where offered, extra CAs), a fresh secret per run as in the resolve CLI. */
+async function withDns(report: HarReport, resolvers: string[], caFiles: string[]): Promise<ResolvedHarReport | string> {
+  for (const url of resolvers) {
+    const check = validateResolverUrl(url);
+    if (!check.ok) return `--resolver ${url}: ${check.error}`;
+  }
+  const extraCa: string[] = [];
+  for (const file of caFiles) {
+    let pem: string;
+    try {
+      pem = await readFile(file, 'utf8');
+    } catch (error) {
+      return `Cannot read --ca ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    }
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) return `--ca ${file} holds no PEM certificate.`;
+    extraCa.push(pem);
+  }
+  const fetch = createNodeFetch({ extraCa });
+  const pool = new ResolverPool({
+    fetch,
+    now: () => performance.now(),
+    random: Math.random,
+    secret: crypto.getRandomValues(new Uint8Array(32)),
+    resolvers: resolvers.length ? resolvers : DEFAULT_RESOLVERS.map((r) => r.url),
+  });
+  const { asn, suffixes } = infraTables();
+  try {
+    return await resolveHarReport(report, pool, createInfraAttributor(asn, suffixes), (message) => process.stderr.write(`report: ${message}\n`));
+  } finally {
+    fetch.close();
+  }
 }
 
 function fail(message: string): number {

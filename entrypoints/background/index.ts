@@ -8,21 +8,31 @@ import { PolicyStore } from './store/policy-store';
 import { PolicyService } from './policy-service';
 import { packagedJson } from './packaged-data';
 import type { SideTable } from '@/utils/rules/side-table';
-import { observeRequests } from './request-observer';
+import { describesConnections, observeRequests } from './request-observer';
+import { summarizeEncryption } from '@/utils/report/encryption';
 import { routeMessages } from './message-router';
 import { loadAttributor } from './attribution-source';
 import { BlockedBadge } from './blocked-badge';
 import { applyGpc } from './gpc-switch';
 import { applyPrivacyDefaultsOnInstall, createPrivacyHandlers, createPrivacySettingsManager } from './privacy-settings';
+import { createDnsHandlers, createDnsService } from './dns-service';
+import { HistoryStore } from './store/history-store';
+import { createHistoryHandlers } from './history-handlers';
+import { startHistoryPruning } from './history-pruner';
 import { buildPageReport } from '@/utils/report/page-report';
+import { cnameTabView, createCnameService } from './cname-setup';
+import { watchHosts } from './cname-listener';
 
 /** Composition root: builds the services, hands each its dependencies, registers every listener. */
 export default defineBackground(() => {
   const db = new DiffuseDb();
   const store = new PageLoadStore(db);
-  const policies = new PolicyService(new PolicyStore(db), packagedJson<SideTable>('/data/rule-table.json', 'blocking rule table'));
+  const ruleTable = packagedJson<SideTable>('/data/rule-table.json', 'blocking rule table');
+  const policies = new PolicyService(new PolicyStore(db), ruleTable);
+  // Page loads are written through history, which keeps its daily roll-up in the same transaction.
+  const history = new HistoryStore(db, store);
   const writer = new BatchWriter({
-    persist: (batch) => store.persist(batch),
+    persist: (batch) => history.record(batch),
     schedule: (run, ms) => setTimeout(run, ms),
     onError: (error) => console.error('Diffuse: could not store page loads', error),
   });
@@ -35,11 +45,17 @@ export default defineBackground(() => {
 
   const attributor = loadAttributor();
   const privacy = createPrivacySettingsManager();
+  const dns = createDnsService();
+  const cname = createCnameService({ dns, attributor, policies, ruleTable });
+  void cname.start();
   const started = tracker.start();
   void policies.resync();
   void applyGpc(true).catch((error) => console.error('Diffuse: could not turn Global Privacy Control on', error));
   // Listeners synchronously, in the first turn: the event that woke the worker must find them.
   observeRequests(tracker, new BlockedBadge());
+  // After the observer, so a main_frame request has begun its page load. Firefox decides at request time.
+  watchHosts(tracker, cname, import.meta.env.FIREFOX);
+  startHistoryPruning(history);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void applyPrivacyDefaultsOnInstall(privacy);
   });
@@ -51,7 +67,13 @@ export default defineBackground(() => {
       // Memory when this worker saw the whole load; otherwise storage, after the pending writes.
       const view = tracker.liveView(tabId) ?? (await writer.flush().then(() => store.view(load.id)));
       if (!view) return null;
-      return { pageLoad: view.pageLoad, report: buildPageReport({ site: view.pageLoad.site, contacts: view.hosts }, await attributor()) };
+      const attribute = await attributor();
+      return {
+        pageLoad: view.pageLoad,
+        report: buildPageReport({ site: view.pageLoad.site, contacts: view.hosts }, attribute),
+        encryption: summarizeEncryption(view.hosts, attribute, describesConnections()),
+        ...(await cnameTabView(cname, view.pageLoad, view.hosts)),
+      };
     },
     'policy.get': ({ site }) => policies.view(site),
     'policy.edit': ({ site, edit }) => policies.edit(site, edit),
@@ -60,5 +82,7 @@ export default defineBackground(() => {
       return null;
     },
     ...createPrivacyHandlers({ manager: privacy }),
+    ...createDnsHandlers(dns),
+    ...createHistoryHandlers({ history, flush: () => writer.flush(), attributor, privacy, policies, ruleTable, now: () => Date.now() }),
   });
 });

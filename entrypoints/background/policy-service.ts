@@ -1,5 +1,6 @@
 import { editPolicy, viewOf, type PolicyEdit, type PolicyView } from '@/utils/rules/policy-edits';
 import type { SideTable } from '@/utils/rules/side-table';
+import { PolicyError, validatePolicies, type SitePolicy } from '@/utils/rules/site-policy';
 import type { PolicyStore } from './store/policy-store';
 import { syncPolicyRules } from './policy-rules';
 
@@ -36,6 +37,25 @@ export class PolicyService {
       await this.store.put(next);
       await this.sync();
       return viewOf(next, table, this.lastError);
+    });
+  }
+
+  /** Every stored policy (the settings export). */
+  list(): Promise<SitePolicy[]> {
+    return this.serial(() => this.store.all());
+  }
+
+  /**
+   * Replaces every stored policy with `policies` (a settings import) and rebuilds the rules. An invalid list is
+   * refused whole before anything is stored. Answers the browser's refusal of the rules, or null.
+   */
+  replaceAll(policies: readonly SitePolicy[]): Promise<string | null> {
+    return this.serial(async () => {
+      const issues = validatePolicies(policies, await this.table());
+      if (issues.length) throw new PolicyError(issues);
+      await this.store.replaceAll(policies);
+      await this.sync();
+      return this.lastError;
     });
   }
 

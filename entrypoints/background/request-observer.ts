@@ -27,8 +27,43 @@ export function observeRequests(tracker: PageLoadTracker, badge: BlockedBadge): 
     tracker.blocked({ tabId: details.tabId, url: details.url });
     badge.increment(details.tabId);
   }, all);
+  observeConnectionSecurity(tracker);
   browser.tabs.onRemoved.addListener((tabId) => {
     tracker.tabClosed(tabId);
     badge.forget(tabId);
   });
+}
+
+type GetSecurityInfo = (requestId: string, options: object) => Promise<{ state?: string; protocolVersion?: string; usedEch?: boolean; usedPrivateDns?: boolean; hsts?: boolean }>;
+
+/**
+ * Firefox only: how each response's connection was secured (TLS version, Encrypted Client Hello, whether the
+ * browser's own DNS lookup was private, HSTS), from webRequest.getSecurityInfo, which only answers inside a
+ * blocking onHeadersReceived listener (MDN). Asked without the certificate chain to keep it cheap (bench:
+ * npm run bench:security-info). Chrome has no such API; there only the scheme is known.
+ */
+function observeConnectionSecurity(tracker: PageLoadTracker): void {
+  const getSecurityInfo = (browser.webRequest as unknown as { getSecurityInfo?: GetSecurityInfo }).getSecurityInfo;
+  if (!getSecurityInfo) return;
+  type Listener = Parameters<typeof browser.webRequest.onHeadersReceived.addListener>[0];
+  browser.webRequest.onHeadersReceived.addListener(
+    // Firefox accepts a Promise of a BlockingResponse from a blocking listener; the types know only Chrome's.
+    (async (details: Parameters<Listener>[0]) => {
+      if (details.tabId < 0 || !/^(https|wss):/.test(details.url)) return {};
+      try {
+        const info = await getSecurityInfo(details.requestId, {});
+        if (info.state === 'secure' || info.state === 'weak') tracker.secured({ tabId: details.tabId, url: details.url }, info);
+      } catch {
+        // The request may be gone (navigation away); nothing to count then.
+      }
+      return {};
+    }) as unknown as Listener,
+    { urls: ['<all_urls>'] },
+    ['blocking'],
+  );
+}
+
+/** Whether this browser describes connections (the popup says so where it cannot). */
+export function describesConnections(): boolean {
+  return typeof (browser.webRequest as unknown as { getSecurityInfo?: unknown }).getSecurityInfo === 'function';
 }

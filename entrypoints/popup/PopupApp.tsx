@@ -2,11 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Contract, TabView } from '@/utils/messages/contract';
 import type { PolicyEdit, PolicyView } from '@/utils/rules/policy-edits';
 import { PolicySwitch } from '@/components/PolicySwitch';
+import { EncryptionPanel } from '@/components/EncryptionPanel';
 import { CompanyList } from '@/components/CompanyList';
 import { Concentration } from '@/components/Concentration';
 import { HostTable } from '@/components/HostTable';
 import { LazyDetails } from '@/components/LazyDetails';
 import { SummaryLine } from '@/components/SummaryLine';
+import { CloakedTrackers } from '@/components/CloakedTrackers';
+import { InfrastructurePanel } from '@/components/InfrastructurePanel';
+import { INFRA_DATA_CREDITS, INFRA_DATA_CREDIT_LINK } from '@/utils/infra/credits';
 import type { Translate } from '@/components/translate';
 
 type Call = <T extends keyof Contract>(type: T, request: Contract[T]['request']) => Promise<Contract[T]['response']>;
@@ -14,7 +18,7 @@ type Call = <T extends keyof Contract>(type: T, request: Contract[T]['request'])
 /** While open, the popup refreshes so requests that arrive after it opened show up. */
 const REFRESH_MS = 1000;
 
-export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: Translate }) {
+export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: Translate; dnsSettingsUrl: string }) {
   const { t } = props;
   const [view, setView] = useState<TabView | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -107,12 +111,25 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
               </LazyDetails>
             )}
           </section>
+          <CloakedTrackers cloaks={view.cloaks} evictions={view.cloakEvictions} t={t} />
+          <EncryptionPanel summary={view.encryption} dnsSettingsUrl={props.dnsSettingsUrl} t={t} />
+          <InfrastructurePanel view={view.infrastructure} t={t} />
           <LazyDetails class="all-hosts" summary={t('allHostsHeading', [String(report.contacts.length)])}>
             {() => <HostTable hosts={report.contacts} t={t} />}
           </LazyDetails>
         </>
       )}
-      <footer class="credits">{t('credits')}</footer>
+      {/* The dashboard (history over days, exports) lives on the options page; a new tab, as the popup closes. */}
+      <p class="open-dashboard">
+        <a href="/options.html#dashboard" target="_blank" rel="noopener" data-testid="open-dashboard">{t('popupOpenDashboard')}</a>
+      </p>
+      <footer class="credits">
+        {t('credits')}
+        <br />
+        {INFRA_DATA_CREDITS}
+        {' · '}
+        <a href={INFRA_DATA_CREDIT_LINK.href} target="_blank" rel="noreferrer">{INFRA_DATA_CREDIT_LINK.text}</a>
+      </footer>
     </main>
   );
 }

@@ -18,4 +18,6 @@ const root = document.getElementById('app');
 // Keys are checked against _locales by WXT's generated types; components take plain strings.
 type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
 const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as MessageKey, subs);
-if (root) render(<PopupApp tabId={targetTabId()} call={call} t={t} />, root);
+// The options page's DNS section explains how to turn the browser's Secure DNS on.
+const dnsSettingsUrl = `${browser.runtime.getURL('/options.html')}#dns`;
+if (root) render(<PopupApp tabId={targetTabId()} call={call} t={t} dnsSettingsUrl={dnsSettingsUrl} />, root);

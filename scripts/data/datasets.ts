@@ -8,6 +8,8 @@ import { compileAttributionTable } from '../../utils/attribution/compile-table';
 import type { AttributionTable, ThirdPartyWebEntity, TrackerDbData } from '../../utils/attribution/table-types';
 import { compileRules, type CompiledRules } from '../../utils/rules/tracker-compiler';
 import type { TrackerDb } from '../../utils/rules/trackerdb-types';
+import { compileAsnTable } from '../../utils/infra/compile-asn-table';
+import { compileInfraSuffixes } from '../../utils/infra/compile-suffixes';
 
 const modules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
 
@@ -36,11 +38,25 @@ export function compiledRules(): CompiledRules {
 /** Where the extension finds the generated data at run time (public files of the build, never committed). */
 export const ATTRIBUTION_ASSET = 'data/attribution.json';
 export const RULE_TABLE_ASSET = 'data/rule-table.json';
+export const INFRA_ASN_ASSET = 'data/infra-asn.json';
+export const INFRA_SUFFIXES_ASSET = 'data/infra-suffixes.json';
+
+/** IP range → infrastructure operator (ip-location-db, CC BY 4.0), for the operators utils/infra/operators.ts names. */
+export function infraTables() {
+  const asn = `${modules}@ip-location-db/asn/`;
+  return {
+    asn: compileAsnTable({ ipv4: readFileSync(`${asn}asn-ipv4-num.csv`, 'utf8'), ipv6: readFileSync(`${asn}asn-ipv6.csv`, 'utf8') }),
+    suffixes: compileInfraSuffixes(loadTrackerDb()),
+  };
+}
 
 /** Every generated file of the build: the attribution table, the rulesets (rules/<id>.json) and their side table. */
 export function generatedAssets(): { relativeDest: string; contents: string }[] {
   const { rulesets, sideTable, manifestRuleResources } = compiledRules();
+  const infra = infraTables();
   return [
+    { relativeDest: INFRA_ASN_ASSET, contents: JSON.stringify(infra.asn) },
+    { relativeDest: INFRA_SUFFIXES_ASSET, contents: JSON.stringify(infra.suffixes) },
     { relativeDest: ATTRIBUTION_ASSET, contents: JSON.stringify(attributionTable()) },
     { relativeDest: RULE_TABLE_ASSET, contents: JSON.stringify(sideTable) },
     ...rulesets.map((r, i) => ({ relativeDest: manifestRuleResources[i]!.path, contents: JSON.stringify(r.rules) })),

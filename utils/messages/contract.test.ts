@@ -14,6 +14,17 @@ const handlers: Handlers = {
   'tab.reload': unused,
   'privacy.list': unused,
   'privacy.set': unused,
+  'dns.status': unused,
+  'dns.configure': unused,
+  'dns.resolve': unused,
+  'dns.clearLedger': unused,
+  'history.get': unused,
+  'history.export': unused,
+  'history.data': unused,
+  'history.setRetention': unused,
+  'history.deleteAll': unused,
+  'settings.export': unused,
+  'settings.import': unused,
 };
 
 describe('message contract', () => {

@@ -1,6 +1,8 @@
 import { PAGE_MESSAGES, type PageMessages } from './page-messages';
 import { POLICY_MESSAGES, type PolicyMessages } from './policy-messages';
 import { PRIVACY_MESSAGES, type PrivacyMessages } from './privacy-messages';
+import { DNS_MESSAGES, type DnsMessages } from './dns-messages';
+import { HISTORY_MESSAGES, type HistoryMessages } from './history-messages';
 
 export type { TabView } from './page-messages';
 
@@ -9,10 +11,10 @@ export type { TabView } from './page-messages';
  * per domain (`*-messages.ts`). Each entry names a request's payload and its answer; the background's router
  * and the UI's client are both checked against it.
  */
-export interface Contract extends PageMessages, PolicyMessages, PrivacyMessages {}
+export interface Contract extends PageMessages, PolicyMessages, PrivacyMessages, DnsMessages, HistoryMessages {}
 
 /** Every message type, so the router can refuse anything else. */
-const TYPES: Record<keyof Contract, true> = { ...PAGE_MESSAGES, ...POLICY_MESSAGES, ...PRIVACY_MESSAGES };
+const TYPES: Record<keyof Contract, true> = { ...PAGE_MESSAGES, ...POLICY_MESSAGES, ...PRIVACY_MESSAGES, ...DNS_MESSAGES, ...HISTORY_MESSAGES };
 
 export type MessageType = keyof Contract;
 export type Message<T extends MessageType = MessageType> = { type: T } & Contract[T]['request'];

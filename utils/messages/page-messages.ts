@@ -1,10 +1,16 @@
 import type { PageLoad } from '../pageload/model';
 import type { PageReport } from '../report/page-report';
+import type { EncryptionSummary } from '../report/encryption';
+import type { CnameTabView } from '../cname/tab-view';
 
-/** What the popup shows for one tab: its current page load and the report built from its contacts. */
-export interface TabView {
+/**
+ * What the popup shows for one tab: its current page load, the report built from its contacts, encryption,
+ * and what DNS showed behind the names (cloaked trackers, who serves each host: CnameTabView).
+ */
+export interface TabView extends CnameTabView {
   pageLoad: PageLoad;
   report: PageReport;
+  encryption: EncryptionSummary;
 }
 
 export interface PageMessages {

@@ -22,13 +22,14 @@ describe('BatchWriter', () => {
   it('merges a burst of requests into one write, scheduled once', async () => {
     const { writer, timers, batches } = setup();
     writer.beginPageLoad(load);
-    for (let i = 0; i < 50; i++) writer.countRequest('L1', i % 2 ? 'a.test' : 'b.test');
+    for (let i = 0; i < 50; i++) writer.count('L1', i % 2 ? 'a.test' : 'b.test', { requests: 1 });
     expect(timers).toHaveLength(1);
     timers[0]?.();
     await writer.flush();
     expect(batches).toHaveLength(1);
     expect(batches[0]?.loads).toEqual([load]);
-    expect(Object.fromEntries(batches[0]?.counts.get('L1') ?? [])).toEqual({ 'a.test': 25, 'b.test': 25 });
+    const hosts = batches[0]?.deltas.get('L1');
+    expect([hosts?.get('a.test')?.requests, hosts?.get('b.test')?.requests]).toEqual([25, 25]);
   });
 
   it('flush() writes what is pending now and resolves after it is stored', async () => {
@@ -37,7 +38,7 @@ describe('BatchWriter', () => {
       await new Promise((r) => setTimeout(r, 5));
       stored = true;
     });
-    writer.countRequest('L1', 'a.test');
+    writer.count('L1', 'a.test', { requests: 1 });
     await writer.flush();
     expect(stored).toBe(true);
   });
@@ -56,7 +57,7 @@ describe('BatchWriter', () => {
     });
     writer.beginPageLoad(load);
     const first = writer.flush();
-    writer.countRequest('L1', 'a.test');
+    writer.count('L1', 'a.test', { requests: 1 });
     await Promise.all([first, writer.flush()]);
     expect(order).toEqual(['load', 'count']);
   });
@@ -66,13 +67,14 @@ describe('BatchWriter', () => {
     const { writer, onError, batches } = setup(async () => {
       if (fail) throw new Error('QuotaExceededError');
     });
-    writer.countRequest('L1', 'a.test');
+    writer.count('L1', 'a.test', { requests: 1 });
     await writer.flush();
     expect(onError).toHaveBeenCalledOnce();
     fail = false;
-    writer.countRequest('L1', 'b.test');
+    writer.count('L1', 'b.test', { requests: 1, blocked: 1 });
     await writer.flush();
     expect(batches).toHaveLength(2);
-    expect(Object.fromEntries(batches[1]?.counts.get('L1') ?? [])).toEqual({ 'a.test': 1, 'b.test': 1 });
+    const hosts = batches[1]?.deltas.get('L1');
+    expect([hosts?.get('a.test')?.requests, hosts?.get('b.test')?.requests, hosts?.get('b.test')?.blocked]).toEqual([1, 1, 1]);
   });
 });

@@ -1,13 +1,11 @@
-import type { PageLoad } from './model';
+import { zeroCounters, type Counters, type PageLoad } from './model';
 import type { PageLoadSink } from './tracker';
 
 /** One flush worth of changes, applied by the storage module in one transaction. */
 export interface PageLoadBatch {
   loads: PageLoad[];
-  /** pageLoadId → host → requests to add. */
-  counts: Map<string, Map<string, number>>;
-  /** pageLoadId → host → blocked requests to add. */
-  blocked: Map<string, Map<string, number>>;
+  /** pageLoadId → host → counters to add. */
+  deltas: Map<string, Map<string, Counters>>;
   closedTabs: number[];
 }
 
@@ -37,13 +35,8 @@ export class BatchWriter implements PageLoadSink {
     this.kick();
   }
 
-  countRequest(pageLoadId: string, host: string): void {
-    add(this.batch.counts, pageLoadId, host, 1);
-    this.kick();
-  }
-
-  countBlocked(pageLoadId: string, host: string): void {
-    add(this.batch.blocked, pageLoadId, host, 1);
+  count(pageLoadId: string, host: string, delta: Partial<Counters>): void {
+    add(this.batch.deltas, pageLoadId, host, delta);
     this.kick();
   }
 
@@ -56,7 +49,7 @@ export class BatchWriter implements PageLoadSink {
   flush(): Promise<void> {
     const batch = this.batch;
     this.batch = emptyBatch();
-    if (batch.loads.length || batch.counts.size || batch.blocked.size || batch.closedTabs.length) {
+    if (batch.loads.length || batch.deltas.size || batch.closedTabs.length) {
       // Writes run one after another so a page load is stored before the counts that refer to it.
       this.writing = this.writing.then(() =>
         this.deps.persist(batch).catch((error: unknown) => {
@@ -72,8 +65,7 @@ export class BatchWriter implements PageLoadSink {
 
   private restore(failed: PageLoadBatch): void {
     this.batch.loads.unshift(...failed.loads);
-    for (const [id, hosts] of failed.counts) for (const [host, n] of hosts) add(this.batch.counts, id, host, n);
-    for (const [id, hosts] of failed.blocked) for (const [host, n] of hosts) add(this.batch.blocked, id, host, n);
+    for (const [id, hosts] of failed.deltas) for (const [host, delta] of hosts) add(this.batch.deltas, id, host, delta);
     this.batch.closedTabs.unshift(...failed.closedTabs);
   }
 
@@ -88,11 +80,13 @@ export class BatchWriter implements PageLoadSink {
 }
 
 function emptyBatch(): PageLoadBatch {
-  return { loads: [], counts: new Map(), blocked: new Map(), closedTabs: [] };
+  return { loads: [], deltas: new Map(), closedTabs: [] };
 }
 
-function add(counts: Map<string, Map<string, number>>, pageLoadId: string, host: string, n: number): void {
-  let hosts = counts.get(pageLoadId);
-  if (!hosts) counts.set(pageLoadId, (hosts = new Map()));
-  hosts.set(host, (hosts.get(host) ?? 0) + n);
+function add(deltas: Map<string, Map<string, Counters>>, pageLoadId: string, host: string, delta: Partial<Counters>): void {
+  let hosts = deltas.get(pageLoadId);
+  if (!hosts) deltas.set(pageLoadId, (hosts = new Map()));
+  let sum = hosts.get(host);
+  if (!sum) hosts.set(host, (sum = zeroCounters()));
+  for (const [key, n] of Object.entries(delta) as [keyof Counters, number][]) sum[key] += n;
 }

@@ -11,19 +11,32 @@ export interface PageLoad {
   startedAt: number;
 }
 
-/** How often one page load contacted one host, and how many of those requests were blocked. */
-export interface HostContact {
-  pageLoadId: string;
-  host: string;
-  requests: number;
-  /** Absent in rows written before blocking was recorded; read as 0. */
-  blocked?: number;
+/**
+ * What is counted per page load and host. Every field counts requests:
+ * - requests: all of them; blocked: stopped by an extension; clear: sent in clear text (http:, ws:);
+ * - secured: responses whose connection security the browser described (Firefox only; Chrome gives no such API),
+ *   and of those: tls13 / tls12 / tlsOld by protocol version, ech (Encrypted Client Hello hid the server name),
+ *   privateDns (the browser's own DNS lookup for the connection went over DoH), hsts (the host is HSTS).
+ */
+export const COUNTERS = ['requests', 'blocked', 'clear', 'secured', 'tls13', 'tls12', 'tlsOld', 'ech', 'privateDns', 'hsts'] as const;
+export type Counter = (typeof COUNTERS)[number];
+export type Counters = Record<Counter, number>;
+
+export function zeroCounters(): Counters {
+  return { requests: 0, blocked: 0, clear: 0, secured: 0, tls13: 0, tls12: 0, tlsOld: 0, ech: 0, privateDns: 0, hsts: 0 };
 }
 
-export interface HostCount {
-  host: string;
-  requests: number;
-  blocked: number;
+/** A stored contact row. Counters added after a row was written are absent in it and read as 0. */
+export type HostContact = { pageLoadId: string; host: string } & Partial<Counters> & { requests: number };
+
+export type HostCount = { host: string } & Counters;
+
+/** Firefox's webRequest.getSecurityInfo, reduced to what Diffuse counts. */
+export interface ConnectionSecurity {
+  protocolVersion?: string;
+  usedEch?: boolean;
+  usedPrivateDns?: boolean;
+  hsts?: boolean;
 }
 
 /** A page load's stored record: the load and its hosts with request counts, most requested first. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { PageLoad } from './model';
+import { zeroCounters, type PageLoad } from './model';
 import { PageLoadTracker, type PageLoadSink } from './tracker';
 
 function recorder() {
   const events: string[] = [];
   const sink: PageLoadSink = {
     beginPageLoad: (l) => events.push(`begin ${l.id} tab${l.tabId} ${l.site} ${l.url}`),
-    countRequest: (id, host) => events.push(`count ${id} ${host}`),
-    countBlocked: (id, host) => events.push(`blocked ${id} ${host}`),
+    count: (id, host, delta) =>
+      events.push(delta.blocked ? `blocked ${id} ${host}` : `count ${id} ${host}${delta.clear ? ' clear' : ''}${delta.secured ? ` secured ${JSON.stringify(delta)}` : ''}`),
     forgetTab: (tabId) => events.push(`forget tab${tabId}`),
   };
   return { events, sink };
@@ -83,7 +83,7 @@ describe('PageLoadTracker', () => {
     t.observe(sub(9, 'http://img.test/2.png'));
     expect(events).toEqual([]);
     await t.start();
-    expect(events).toEqual(['count old img.test', 'forget tab9', 'begin L1 tab9 img.test http://img.test/2.png', 'count L1 img.test']);
+    expect(events).toEqual(['count old img.test clear', 'forget tab9', 'begin L1 tab9 img.test http://img.test/2.png', 'count L1 img.test clear']);
   });
 
   it('keeps IPv6 hosts without brackets and lower-cases names', async () => {
@@ -92,7 +92,7 @@ describe('PageLoadTracker', () => {
     await t.start();
     t.observe(main(1, 'http://[::1]:8080/'));
     t.observe(sub(1, 'https://CDN.Example.COM/a'));
-    expect(events).toContain('count L1 ::1');
+    expect(events).toContain('count L1 ::1 clear');
     expect(events).toContain('count L1 cdn.example.com');
   });
 
@@ -106,14 +106,15 @@ describe('PageLoadTracker', () => {
     t.observe(main(1, 'http://a.test/'));
     t.observe(sub(1, 'http://b.test/1'));
     t.observe(sub(1, 'http://b.test/2'));
-    expect(t.liveView(1)?.hosts).toEqual([
-      { host: 'b.test', requests: 2, blocked: 0 },
-      { host: 'a.test', requests: 1, blocked: 0 },
+    expect(t.liveView(1)?.hosts.map((h) => [h.host, h.requests, h.blocked])).toEqual([
+      ['b.test', 2, 0],
+      ['a.test', 1, 0],
     ]);
     t.blocked({ tabId: 1, url: 'http://b.test/2' });
-    expect(t.liveView(1)?.hosts[0]).toEqual({ host: 'b.test', requests: 2, blocked: 1 });
+    // The blocked request never left: no longer counted as clear text.
+    expect(t.liveView(1)?.hosts[0]).toMatchObject({ host: 'b.test', requests: 2, blocked: 1, clear: 1 });
     t.observe(main(1, 'http://a.test/'));
-    expect(t.liveView(1)?.hosts).toEqual([{ host: 'a.test', requests: 1, blocked: 0 }]);
+    expect(t.liveView(1)?.hosts).toEqual([{ ...zeroCounters(), host: 'a.test', requests: 1, clear: 1 }]);
     t.tabClosed(1);
     expect(t.liveView(1)).toBeUndefined();
   });
@@ -135,5 +136,21 @@ describe('PageLoadTracker', () => {
     t.blocked({ tabId: 1, url: 'https://ads.test/x' });
     t.blocked({ tabId: 1, url: 'data:,' });
     expect(events.filter((e) => e.startsWith('blocked'))).toEqual(['blocked L1 ads.test']);
+  });
+
+  it('counts clear text by scheme (http:, ws:) and Firefox’s connection details per response', async () => {
+    const { sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.observe(main(1, 'http://shop.test/'));
+    t.observe(sub(1, 'ws://live.shop.test/feed'));
+    t.observe(sub(1, 'https://cdn.test/a.js'));
+    t.observe(sub(1, 'wss://live.cdn.test/feed'));
+    t.secured({ tabId: 1, url: 'https://cdn.test/a.js' }, { protocolVersion: 'TLSv1.3', usedEch: true, usedPrivateDns: false, hsts: true });
+    t.secured({ tabId: 1, url: 'wss://live.cdn.test/feed' }, { protocolVersion: 'TLSv1.2', usedPrivateDns: true });
+    const by = Object.fromEntries(t.liveView(1)!.hosts.map((h) => [h.host, h]));
+    expect([by['shop.test']?.clear, by['live.shop.test']?.clear, by['cdn.test']?.clear, by['live.cdn.test']?.clear]).toEqual([1, 1, 0, 0]);
+    expect(by['cdn.test']).toMatchObject({ secured: 1, tls13: 1, ech: 1, privateDns: 0, hsts: 1 });
+    expect(by['live.cdn.test']).toMatchObject({ secured: 1, tls12: 1, ech: 0, privateDns: 1 });
   });
 });

@@ -1,11 +1,12 @@
-import type { BlockedRequest, HostCount, ObservedRequest, PageLoad, PageLoadView } from './model';
+import { zeroCounters, type BlockedRequest, type ConnectionSecurity, type Counters, type HostCount, type ObservedRequest, type PageLoad, type PageLoadView } from './model';
+import { securityCounters } from './security-counters';
 import { networkHost, pageUrlForRecord, siteOf } from './request-filter';
 
 /** Where the tracker sends what it decides; the background backs this with the batched store. */
 export interface PageLoadSink {
   beginPageLoad(load: PageLoad): void;
-  countRequest(pageLoadId: string, host: string): void;
-  countBlocked(pageLoadId: string, host: string): void;
+  /** Adds `delta` to the host's counters in that page load. */
+  count(pageLoadId: string, host: string, delta: Partial<Counters>): void;
   forgetTab(tabId: number): void;
 }
 
@@ -47,14 +48,13 @@ export class PageLoadTracker {
 
   /** A request of the tab's current page load was blocked: it was counted as a request already. */
   blocked(request: BlockedRequest): void {
-    this.run(() => {
-      const load = this.current.get(request.tabId);
-      const host = networkHost(request.url);
-      if (!load || !host) return;
-      const count = this.live.get(load.id)?.get(host);
-      if (count) count.blocked++;
-      this.deps.sink.countBlocked(load.id, host);
-    });
+    // A blocked request never crossed the network, so it no longer counts as sent in clear text.
+    this.run(() => this.add(request.tabId, request.url, isClearText(request.url) ? { blocked: 1, clear: -1 } : { blocked: 1 }));
+  }
+
+  /** The browser described the connection of a response of the tab's current page load (Firefox). */
+  secured(request: BlockedRequest, security: ConnectionSecurity): void {
+    this.run(() => this.add(request.tabId, request.url, securityCounters(security)));
   }
 
   tabClosed(tabId: number): void {
@@ -96,11 +96,25 @@ export class PageLoadTracker {
       const pageUrl = request.type === 'main_frame' ? request.url : (request.documentUrl ?? request.url);
       load = this.begin(request.tabId, pageUrl);
     }
+    // Clear text is known from the scheme alone, in both browsers.
+    this.record(load, host, isClearText(request.url) ? { requests: 1, clear: 1 } : { requests: 1 });
+  }
+
+  /** Adds to a host of the tab's current page load, when there is one and the URL reaches a host. */
+  private add(tabId: number, url: string, delta: Partial<Counters>): void {
+    const load = this.current.get(tabId);
+    const host = networkHost(url);
+    if (load && host) this.record(load, host, delta);
+  }
+
+  private record(load: PageLoad, host: string, delta: Partial<Counters>): void {
     const counts = this.live.get(load.id);
-    const count = counts?.get(host);
-    if (count) count.requests++;
-    else counts?.set(host, { host, requests: 1, blocked: 0 });
-    this.deps.sink.countRequest(load.id, host);
+    if (counts) {
+      let count = counts.get(host);
+      if (!count) counts.set(host, (count = { host, ...zeroCounters() }));
+      for (const [key, n] of Object.entries(delta) as [keyof Counters, number][]) count[key] += n;
+    }
+    this.deps.sink.count(load.id, host, delta);
   }
 
   private begin(tabId: number, url: string): PageLoad {
@@ -113,4 +127,8 @@ export class PageLoadTracker {
     this.deps.sink.beginPageLoad(load);
     return load;
   }
+}
+
+function isClearText(url: string): boolean {
+  return url.startsWith('http:') || url.startsWith('ws:');
 }

@@ -11,7 +11,8 @@ import { formatPercent, summarySentence } from './summary-sentence';
 
 type ReportPage = PageReport & { page?: { url: string; title?: string | null } };
 
-const STYLE = `
+/** The report stylesheet (light and dark), shared with the history report (utils/history/export-html.ts). */
+export const STYLE = `
 :root { color-scheme: light dark; --fg: #1b1b1f; --bg: #fff; --muted: #5f6368; --bar: #3b6fd8; --rule: #d8dbe0; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e8e8ec; --bg: #17181b; --muted: #a0a4ab; --bar: #7aa2f7; --rule: #3a3d44; } }
 body { font: 15px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
@@ -53,7 +54,7 @@ function concentrationLine(r: PageReport): string {
     `<strong>${num(c.hhi)}</strong>, ${e(c.label)}.${e(unknown)}</p>`;
 }
 
-function pageSection(r: ReportPage, index: number): string {
+export function pageSection(r: ReportPage, index: number): string {
   const title = r.page?.title && r.page.title !== r.page.url ? `<p>${e(r.page.title)}</p>` : '';
   const url = r.page?.url ? `<p class="url">${e(r.page.url)}</p>` : '';
   return `<section><h2>${e(r.site)}</h2>${title}${url}<p>${e(summarySentence(r.summary))}</p>` +

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { HostContact, PageLoad } from '@/utils/pageload/model';
 import type { SitePolicy } from '@/utils/rules/site-policy';
+import type { DailySite } from '@/utils/history/model';
+import { rollUpContacts } from '@/utils/history/rollup';
 
 /** Which page load each open tab is on, so a restarted worker resumes it (MV3 workers stop at will). */
 export interface TabPointer {
@@ -17,6 +19,7 @@ export class DiffuseDb extends Dexie {
   contacts!: Table<HostContact, [string, string]>;
   tabs!: EntityTable<TabPointer, 'tabId'>;
   policies!: EntityTable<SitePolicy, 'site'>;
+  dailySites!: Table<DailySite, [string, string]>;
 
   constructor(name = 'diffuse', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -27,5 +30,15 @@ export class DiffuseDb extends Dexie {
     });
     // v2: per-site protection policies (the truth the dynamic DNR rules are rebuilt from).
     this.version(2).stores({ policies: 'site' });
+    // v3: history. `dailySites` is the daily roll-up that the dashboard and the exports read (one row per day
+    // and site; utils/history/model.ts), kept by HistoryStore in the same transaction as each write. The upgrade
+    // builds it from what v2 stored. Companies are not stored: they are looked up when read (docs/history.md).
+    this.version(3)
+      .stores({ dailySites: '[day+site]' })
+      .upgrade(async (tx) => {
+        const loads = await tx.table<PageLoad>('pageLoads').toArray();
+        const contacts = await tx.table<HostContact>('contacts').toArray();
+        await tx.table<DailySite>('dailySites').bulkPut(rollUpContacts(loads, contacts));
+      });
   }
 }

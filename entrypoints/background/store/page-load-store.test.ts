@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiffuseDb } from './db';
 import { PageLoadStore } from './page-load-store';
+import { zeroCounters, type Counters } from '@/utils/pageload/model';
 
 let n = 0;
 const dbs: DiffuseDb[] = [];
@@ -14,28 +15,38 @@ afterEach(async () => {
 });
 
 const load = (id: string, tabId: number) => ({ id, tabId, url: `http://${id}.test/`, site: `${id}.test`, startedAt: 1 });
-const counts = (id: string, entries: Record<string, number>) => new Map([[id, new Map(Object.entries(entries))]]);
+/** pageLoadId → host → counters, from a few counters per host. */
+const deltas = (id: string, entries: Record<string, Partial<Counters>>) =>
+  new Map([[id, new Map(Object.entries(entries).map(([host, c]) => [host, { ...zeroCounters(), ...c }]))]]);
 
 describe('PageLoadStore (fake-indexeddb)', () => {
   it('adds counts across batches instead of overwriting them', async () => {
     const store = freshStore();
-    await store.persist({ loads: [load('a', 1)], counts: counts('a', { 'x.test': 2 }), blocked: new Map(), closedTabs: [] });
-    await store.persist({ loads: [], counts: counts('a', { 'x.test': 3, 'y.test': 1 }), blocked: counts('a', { 'y.test': 1 }), closedTabs: [] });
+    await store.persist({ loads: [load('a', 1)], deltas: deltas('a', { 'x.test': { requests: 2, clear: 2 } }), closedTabs: [] });
+    await store.persist({ loads: [], deltas: deltas('a', { 'x.test': { requests: 3 }, 'y.test': { requests: 1, blocked: 1, secured: 1, tls13: 1 } }), closedTabs: [] });
     expect(await store.view('a')).toEqual({
       pageLoad: load('a', 1),
       hosts: [
-        { host: 'x.test', requests: 5, blocked: 0 },
-        { host: 'y.test', requests: 1, blocked: 1 },
+        { ...zeroCounters(), host: 'x.test', requests: 5, clear: 2 },
+        { ...zeroCounters(), host: 'y.test', requests: 1, blocked: 1, secured: 1, tls13: 1 },
       ],
     });
   });
 
+  it('reads rows written before a counter existed (no `blocked`, no TLS fields) as zeros', async () => {
+    const db = new DiffuseDb(`diffuse-test-${++n}`);
+    dbs.push(db);
+    await db.pageLoads.put(load('old', 1));
+    await db.contacts.put({ pageLoadId: 'old', host: 'x.test', requests: 4 });
+    expect((await new PageLoadStore(db).view('old'))?.hosts).toEqual([{ ...zeroCounters(), host: 'x.test', requests: 4 }]);
+  });
+
   it('remembers which page load each tab is on until the tab closes; history stays', async () => {
     const store = freshStore();
-    await store.persist({ loads: [load('a', 1), load('b', 2)], counts: new Map(), blocked: new Map(), closedTabs: [] });
-    await store.persist({ loads: [load('c', 1)], counts: new Map(), blocked: new Map(), closedTabs: [] });
+    await store.persist({ loads: [load('a', 1), load('b', 2)], deltas: new Map(), closedTabs: [] });
+    await store.persist({ loads: [load('c', 1)], deltas: new Map(), closedTabs: [] });
     expect((await store.currentPageLoads()).map((l) => l.id).sort()).toEqual(['b', 'c']);
-    await store.persist({ loads: [], counts: new Map(), blocked: new Map(), closedTabs: [2] });
+    await store.persist({ loads: [], deltas: new Map(), closedTabs: [2] });
     expect((await store.currentPageLoads()).map((l) => l.id)).toEqual(['c']);
     expect(await store.view('b')).not.toBeNull();
   });

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { DiffuseDb } from './db';
-import type { PageLoad, PageLoadView } from '@/utils/pageload/model';
+import { COUNTERS, type Counters, type HostContact, type PageLoad, type PageLoadView } from '@/utils/pageload/model';
 import type { PageLoadBatch } from '@/utils/pageload/batch';
 
 /** Reads and writes page loads; the background's single owner of that part of storage. */
@@ -15,20 +15,11 @@ export class PageLoadStore {
         await db.pageLoads.bulkPut(batch.loads);
         await db.tabs.bulkPut(batch.loads.map((l) => ({ tabId: l.tabId, pageLoadId: l.id })));
       }
-      const keys = new Map<string, [string, string]>();
-      for (const counts of [batch.counts, batch.blocked])
-        for (const [pageLoadId, hosts] of counts) for (const host of hosts.keys()) keys.set(`${pageLoadId} ${host}`, [pageLoadId, host]);
-      if (keys.size) {
-        const list = [...keys.values()];
-        const existing = await db.contacts.bulkGet(list);
-        await db.contacts.bulkPut(
-          list.map(([pageLoadId, host], i) => ({
-            pageLoadId,
-            host,
-            requests: (existing[i]?.requests ?? 0) + (batch.counts.get(pageLoadId)?.get(host) ?? 0),
-            blocked: (existing[i]?.blocked ?? 0) + (batch.blocked.get(pageLoadId)?.get(host) ?? 0),
-          })),
-        );
+      const keys: [string, string][] = [];
+      for (const [pageLoadId, hosts] of batch.deltas) for (const host of hosts.keys()) keys.push([pageLoadId, host]);
+      if (keys.length) {
+        const existing = await db.contacts.bulkGet(keys);
+        await db.contacts.bulkPut(keys.map(([pageLoadId, host], i) => addCounters(existing[i], pageLoadId, host, batch.deltas.get(pageLoadId)!.get(host)!)));
       }
       if (batch.closedTabs.length) await db.tabs.bulkDelete(batch.closedTabs);
     });
@@ -47,8 +38,19 @@ export class PageLoadStore {
     // A range over the compound primary key reads the rows directly, without an index-to-row hop.
     const contacts = await this.db.contacts.where('[pageLoadId+host]').between([pageLoadId, Dexie.minKey], [pageLoadId, Dexie.maxKey]).toArray();
     const hosts = contacts
-      .map(({ host, requests, blocked }) => ({ host, requests, blocked: blocked ?? 0 }))
+      .map((row) => ({ ...readCounters(row), host: row.host }))
       .sort((a, b) => b.requests - a.requests || a.host.localeCompare(b.host));
     return { pageLoad, hosts };
   }
+}
+
+/** A stored row's counters; counters added after the row was written read as 0. */
+function readCounters(row: Partial<Counters> | undefined): Counters {
+  return Object.fromEntries(COUNTERS.map((c) => [c, row?.[c] ?? 0])) as Counters;
+}
+
+function addCounters(row: HostContact | undefined, pageLoadId: string, host: string, delta: Counters): HostContact {
+  const sum = readCounters(row);
+  for (const c of COUNTERS) sum[c] += delta[c];
+  return { ...row, ...sum, pageLoadId, host };
 }

@@ -13,6 +13,15 @@ export class PolicyStore {
     return (await this.db.policies.get(site)) ?? { site, mode: 'default', companies: {} };
   }
 
+  /** The whole list at once (a settings import): the old one goes in the same transaction; defaults are not stored. */
+  async replaceAll(policies: readonly SitePolicy[]): Promise<void> {
+    const kept = policies.filter((p) => p.mode !== 'default' || Object.keys(p.companies).length > 0);
+    await this.db.transaction('rw', this.db.policies, async () => {
+      await this.db.policies.clear();
+      await this.db.policies.bulkPut(kept);
+    });
+  }
+
   async put(policy: SitePolicy): Promise<void> {
     if (policy.mode === 'default' && Object.keys(policy.companies).length === 0) await this.db.policies.delete(policy.site);
     else await this.db.policies.put(policy);

@@ -11,7 +11,8 @@ export const FIREFOX_PATH = process.env.DIFFUSE_FIREFOX ?? '/usr/bin/firefox-esr
 /** Pinned through extensions.webextensions.uuids so extension pages have a known address. */
 const EXTENSION_UUID = 'd1ff05e0-0000-4000-8000-000000000001';
 
-export async function launchFirefox(extraPrefs: Record<string, unknown> = {}): Promise<ExtensionBrowser> {
+/** `extension: false` starts the same profile setup without Diffuse, as a baseline for benchmarks. */
+export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, options: { extension?: boolean } = {}): Promise<ExtensionBrowser> {
   const extension = resolve(BUILD_DIRS.firefox);
   if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`No Firefox build at ${extension}: run npm run build first.`);
   const profile = await mkdtemp(join(tmpdir(), 'diffuse-firefox-'));
@@ -34,8 +35,9 @@ export async function launchFirefox(extraPrefs: Record<string, unknown> = {}): P
       ...extraPrefs,
     },
   });
+  const driver = new FirefoxExtensionBrowser(browser, profile, options.extension !== false);
+  if (options.extension === false) return driver;
   await browser.installExtension(extension);
-  const driver = new FirefoxExtensionBrowser(browser, profile);
   const probe = await driver.openExtensionPage('popup.html');
   await waitForBackground(probe);
   await probe.close();
@@ -47,12 +49,14 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
   constructor(
     private readonly browser: Browser,
     private readonly profile: string,
+    private readonly withExtension: boolean,
   ) {}
 
   async openTab(url: string): Promise<BrowserTab> {
     const page = await this.browser.newPage();
     await page.goto(url);
-    const id = await this.tabIdOf(page);
+    // Without the extension there is nobody to ask; benchmarks use such tabs only to load pages.
+    const id = this.withExtension ? await this.tabIdOf(page) : -1;
     return {
       id,
       goto: async (next) => void (await page.goto(next)),

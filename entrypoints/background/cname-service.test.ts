@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { buildCloakTargets } from '@/utils/cname/cloak-targets';
+import type { LearnedCloak } from '@/utils/cname/cloak-book';
+import { CLOAK_SIDE_TABLE } from '@/utils/cname/test-fixtures';
+import { fakeDoh, rr } from '@/utils/dns/fake-doh';
+import { ResolverPool } from '@/utils/dns/pool';
+import { lookUp } from '@/utils/dns/answer-view';
+import type { InfraAttributor } from '@/utils/infra/lookup';
+import { DEFAULT_BLOCKED_CATEGORIES } from '@/utils/rules/categories';
+import { CnameService } from './cname-service';
+
+const ZONE: Record<string, string[]> = { 'metrics.shop.example': ['shop.example.sc.omtrdc.net'], 'slow.shop.example': ['s.omtrdc.net'] };
+const ADDRESS: Record<string, string> = { 'www.shop.example': '151.101.1.1' };
+/** Operator by address only: enough to see the attribution reach the insight. */
+const infra: InfraAttributor = ({ addresses }) => (addresses.includes('151.101.1.1') ? { operator: 'Fastly', via: 'address', evidence: '151.101.1.1' } : null);
+
+function setup(options: { delayMs?: Record<string, number>; mode?: string } = {}) {
+  const fetch = fakeDoh(async (seen) => {
+    await new Promise((r) => setTimeout(r, options.delayMs?.[seen.name] ?? 0));
+    const chain = ZONE[seen.name] ?? [];
+    const names = [seen.name, ...chain];
+    const last = names[names.length - 1]!;
+    const address = seen.type === 'A' ? rr.a(last, ADDRESS[seen.name] ?? '192.0.2.1', 60) : rr.aaaa(last, '2001:db8::1', 60);
+    return { answers: [...chain.map((t, i) => rr.cname(names[i]!, t, 300)), address] };
+  });
+  const pool = new ResolverPool({ fetch, now: () => Date.now(), random: () => 0.5, secret: new Uint8Array(32).fill(3), resolvers: ['https://r1.test/dns-query{?dns}'] });
+  const saved: unknown[] = [];
+  const synced: LearnedCloak[][] = [];
+  let stored: unknown;
+  const service = new CnameService({
+    resolve: (host, site) => lookUp(pool, host, undefined, site),
+    targets: async () => buildCloakTargets(CLOAK_SIDE_TABLE, DEFAULT_BLOCKED_CATEGORIES),
+    infra: async () => infra,
+    attributor: async () => (host) => (host.endsWith('known.example') ? { organization: 'Known', product: 'Known', category: 'misc', source: 'trackerdb', domain: 'known.example' } : null),
+    store: { load: async () => stored, save: async (json) => void saved.push((stored = json)) },
+    syncRules: async (entries) => void synced.push([...entries]),
+    mayBlock: async () => options.mode !== 'off',
+    now: () => Date.now(),
+  });
+  return { service, fetch, saved, synced };
+}
+
+describe('CnameService', () => {
+  it('decides a cloaked first-party subdomain within the wait, learns it, stores it and installs its rule', async () => {
+    const { service, saved, synced } = setup();
+    await expect(service.decide('load1', 'shop.example', 'metrics.shop.example', 500)).resolves.toBe(true);
+    await service.settled();
+    expect(synced.at(-1)?.map((e) => [e.site, e.host, e.ruleId])).toEqual([['shop.example', 'metrics.shop.example', 50_000]]);
+    expect(saved).toHaveLength(1);
+    expect(service.cloaksOf('load1')).toMatchObject([{ host: 'metrics.shop.example', organization: 'Adobe' }]);
+    // The same page load: decided at once from the finished lookup, no new query.
+    expect(await service.decide('load1', 'shop.example', 'metrics.shop.example', 0)).toBe(true);
+  });
+
+  it('looks each host up once per page load, and again (from the cache) on the next load', async () => {
+    const { service, fetch } = setup();
+    await service.see('load1', 'shop.example', 'www.shop.example').done;
+    await service.see('load1', 'shop.example', 'www.shop.example').done;
+    expect(fetch.calls).toHaveLength(2); // A and AAAA
+    const again = await service.see('load2', 'shop.example', 'www.shop.example').done;
+    expect(fetch.calls).toHaveLength(2);
+    expect(again.infra).toEqual({ operator: 'Fastly', via: 'address', evidence: '151.101.1.1' });
+  });
+
+  it('past the bound the request goes, the lookup still teaches the rule, and later requests of that load do not wait', async () => {
+    const { service, synced } = setup({ delayMs: { 'slow.shop.example': 80 } });
+    const started = performance.now();
+    expect(await service.decide('load1', 'shop.example', 'slow.shop.example', 10)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(60);
+    expect(service.decide('load1', 'shop.example', 'slow.shop.example', 10)).toBe(false); // synchronous: already waited out
+    await service.see('load1', 'shop.example', 'slow.shop.example').done;
+    await service.settled();
+    expect(synced.at(-1)?.map((e) => e.host)).toEqual(['slow.shop.example']);
+  });
+
+  it('does not hold third-party hosts with a known owner; does not block where the policy says off', async () => {
+    const { service } = setup({ delayMs: { 'cdn.known.example': 50 } });
+    await service.start();
+    expect(service.decide('load1', 'shop.example', 'cdn.known.example', 1000)).toBe(false);
+    const off = setup({ mode: 'off' }).service;
+    expect(await off.decide('load1', 'shop.example', 'metrics.shop.example', 500)).toBe(false);
+  });
+
+  it('a failed lookup decides nothing and leaves the host unattributed', async () => {
+    const { service } = setup();
+    const broken = new CnameService({ ...(service as unknown as { deps: ConstructorParameters<typeof CnameService>[0] }).deps, resolve: async () => Promise.reject(new Error('no resolver')) });
+    expect(await broken.decide('load1', 'shop.example', 'metrics.shop.example', 100)).toBe(false);
+    expect(broken.insights.of('load1').get('metrics.shop.example')).toMatchObject({ infra: null, cloak: null, error: 'no resolver' });
+  });
+});

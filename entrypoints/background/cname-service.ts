@@ -1,0 +1,158 @@
+import type { Attributor } from '@/utils/attribution/table-types';
+import { CloakBook, type Evictions, type LearnedCloak } from '@/utils/cname/cloak-book';
+import { CLOAK_BOOK_OPTIONS } from '@/utils/cname/cloak-rules';
+import type { CloakTargets } from '@/utils/cname/cloak-targets';
+import { detectCloak, type CloakFinding } from '@/utils/cname/detect-cloak';
+import { PageInsights, within, type HostInsight } from '@/utils/cname/host-insights';
+import type { InfraAttributor } from '@/utils/infra/lookup';
+import { siteOf } from '@/utils/pageload/request-filter';
+import type { CloakStore } from './store/cname-store';
+
+export interface CnameServiceDeps {
+  /** The resolver pool, on behalf of the page's site (cache first). */
+  resolve(host: string, site: string): Promise<{ cnameChain: string[]; addresses: string[]; ttl: number }>;
+  targets(): Promise<CloakTargets>;
+  infra(): Promise<InfraAttributor>;
+  attributor(): Promise<Attributor>;
+  store: CloakStore;
+  syncRules(entries: readonly LearnedCloak[]): Promise<void>;
+  /** Whether the user's policy for the site lets a tracker of `organization` be blocked (not `off`, not allowed). */
+  mayBlock(site: string, organization: string): Promise<boolean>;
+  now(): number;
+}
+
+/** A learned cloak not seen for this long is dropped at start-up: its site is no longer visited. */
+const IDLE_MS = 30 * 86_400_000;
+/** A refreshed cloak's stored lastSeen may lag this much; saving every sighting would write on every page load. */
+const SAVE_SEEN_AFTER_MS = 3_600_000;
+const IP_OR_SINGLE_LABEL = /^[\d.]+$|:|^[^.]+$/;
+
+export interface CloakState {
+  evictions: Evictions;
+  /** The browser refused the cloak rules (its words); null while they are in force. */
+  ruleError: string | null;
+}
+
+/**
+ * CNAME uncloaking and infrastructure attribution for every host a page contacts: one lookup per host and
+ * page load through the resolver pool, an operator for each host, and learned cloaks kept in the book,
+ * persisted and mirrored into dynamic rules. `decide` is the bounded wait of Firefox's blocking listener.
+ */
+export class CnameService {
+  readonly insights = new PageInsights();
+  private book: Promise<CloakBook> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private ruleError: string | null = null;
+  private attribute: Attributor | undefined;
+
+  constructor(private readonly deps: CnameServiceDeps) {}
+
+  /** Reads the stored book once, drops idle entries and rebuilds the rules: storage is the truth. */
+  start(): Promise<CloakBook> {
+    if (!this.book) {
+      // An unreadable store must not stop uncloaking: start with an empty book (the next save replaces it).
+      const stored = this.deps.store.load().catch((error: unknown) => (console.error('Diffuse: could not read learned cloaks', error), undefined));
+      // The company table decides which hosts Firefox may hold; loaded alongside, its failure only means "wait for all".
+      const companies = this.deps.attributor().then((a) => void (this.attribute = a), () => undefined);
+      this.book = Promise.all([stored, companies]).then(([json]) => {
+        const book = CloakBook.fromJSON(json, CLOAK_BOOK_OPTIONS);
+        const pruned = book.pruneIdle(this.deps.now() - IDLE_MS);
+        this.persist(book, pruned, true);
+        return book;
+      });
+    }
+    return this.book;
+  }
+
+  /** Starts (once per page load) the lookup of `host` for the page's `site`. */
+  see(pageLoadId: string, site: string, host: string) {
+    return this.insights.lookup(pageLoadId, host, () => this.inspect(site, host));
+  }
+
+  /**
+   * Firefox's blocking listener: whether to cancel this request. A finished lookup decides at once; one still
+   * running is waited for at most `waitMs`, and only for hosts that can hide a tracker unseen (the site's own
+   * subdomains and hosts with no known owner); past the bound the request goes and the lookup teaches the
+   * rule for next time. Synchronous whenever no wait is needed.
+   */
+  decide(pageLoadId: string, site: string, host: string, waitMs: number): boolean | Promise<boolean> {
+    const slot = this.see(pageLoadId, site, host);
+    if (slot.insight) return slot.insight.cloak ? this.deps.mayBlock(site, slot.insight.cloak.organization) : false;
+    if (slot.waitedOut || !this.mayHide(site, host)) return false;
+    return within(slot.done, waitMs).then((insight) => {
+      if (!insight) {
+        slot.waitedOut = true;
+        return false;
+      }
+      return insight.cloak ? this.deps.mayBlock(site, insight.cloak.organization) : false;
+    });
+  }
+
+  /** The cloaks found on a page load, and the book's evictions and rule state. */
+  async state(): Promise<CloakState> {
+    return { evictions: (await this.start()).evictions, ruleError: this.ruleError };
+  }
+
+  cloaksOf(pageLoadId: string): CloakFinding[] {
+    return [...this.insights.of(pageLoadId).values()].flatMap((i) => (i.cloak ? [i.cloak] : []));
+  }
+
+  private mayHide(site: string, host: string): boolean {
+    if (siteOf(host) === site) return true;
+    // Until the company table is loaded every host counts as unknown: wait rather than miss.
+    return this.attribute ? this.attribute(host) === null : true;
+  }
+
+  private async inspect(site: string, host: string): Promise<HostInsight> {
+    const infra = await this.deps.infra();
+    // An address or a single label has nothing to look up; an address still names its operator.
+    if (IP_OR_SINGLE_LABEL.test(host)) return { host, cnameChain: [], addresses: [], infra: infra({ host, cnameChain: [], addresses: [] }), cloak: null };
+    let answer;
+    try {
+      answer = await this.deps.resolve(host, site);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { host, cnameChain: [], addresses: [], infra: infra({ host, cnameChain: [], addresses: [] }), cloak: null, error: message };
+    }
+    const { cnameChain, addresses, ttl } = answer;
+    const cloak = detectCloak({ site, host, cnameChain }, await this.deps.targets());
+    await this.remember(site, host, cloak, ttl);
+    return { host, cnameChain, addresses, infra: infra({ host, cnameChain, addresses }), cloak };
+  }
+
+  /** A fresh answer refreshes, adds or removes the host's learned cloak. */
+  private async remember(site: string, host: string, cloak: CloakFinding | null, ttl: number): Promise<void> {
+    const book = await this.start();
+    const now = this.deps.now();
+    if (!cloak) {
+      if (book.forget(site, host)) this.persist(book, true, true);
+      return;
+    }
+    const previous = book.find(site, host);
+    const { rulesChanged, evicted } = book.learn(cloak, ttl, now);
+    if (evicted.length) console.warn(`Diffuse: ${evicted.length} learned cloak rule(s) evicted (limit ${CLOAK_BOOK_OPTIONS.capacity})`);
+    this.persist(book, rulesChanged || !previous || now - previous.lastSeen > SAVE_SEEN_AFTER_MS, rulesChanged);
+  }
+
+  /** Saves and re-syncs one change after another, so two quick changes cannot interleave their rule updates. */
+  private persist(book: CloakBook, save: boolean, sync: boolean): void {
+    if (!save && !sync) return;
+    const task = async () => {
+      if (save) await this.deps.store.save(book.toJSON());
+      if (!sync) return;
+      try {
+        await this.deps.syncRules(book.entries());
+        this.ruleError = null;
+      } catch (error) {
+        this.ruleError = error instanceof Error ? error.message : String(error);
+        console.error('Diffuse: the browser refused the cloak rules:', this.ruleError);
+      }
+    };
+    this.queue = this.queue.then(task, task).catch((error: unknown) => console.error('Diffuse: could not store learned cloaks', error));
+  }
+
+  /** Resolves when every pending save and rule update is done (tests, and before answering the popup). */
+  async settled(): Promise<void> {
+    await this.queue;
+  }
+}

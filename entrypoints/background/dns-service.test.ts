@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fakeDoh, rr, type Reply, type SeenQuery } from '@/utils/dns/fake-doh';
+import { createClient, dispatch, type Handlers, type Message } from '@/utils/messages/contract';
+import { createDnsHandlers, DnsService } from './dns-service';
+import { createDnsStore } from './store/dns-store';
+
+const A = 'https://a.test/dns-query{?dns}';
+const B = 'https://b.test/dns-query{?dns}';
+const C = 'http://127.0.0.1:8053/dns-query';
+let randomCalls = 0;
+
+/** Every resolver answers A with 192.0.2.N (N from its host) unless `override` says otherwise. */
+function service(override: (seen: SeenQuery) => Reply | undefined = () => undefined) {
+  const fetch = fakeDoh((seen) => override(seen) ?? { answers: seen.type === 'A' ? [rr.a(seen.name, `192.0.2.${seen.host.charCodeAt(0) - 96}`, 60)] : [] });
+  const dns = new DnsService({
+    store: createDnsStore(),
+    fetch,
+    now: () => Date.now(),
+    random: () => 0.5,
+    randomBytes: (n) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + ++randomCalls) & 0xff),
+  });
+  return { dns, fetch };
+}
+const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
+
+describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('first start: the three default operators by site, no re-keying, and a 32-byte secret saved for good', async () => {
+    const { dns } = service();
+    const status = await dns.status();
+    expect(status.resolvers.map((r) => r.info?.country)).toEqual(['CH', 'SE', 'EU']);
+    expect(status).toMatchObject({ strategy: 'site', rekeyDays: 0, problems: [], formerResolvers: [] });
+    const secret = await stored('dnsSecret');
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    await service().dns.status();
+    expect(await stored('dnsSecret')).toBe(secret);
+  });
+
+  it('configure: probes each new resolver once, saves, and sends each site’s lookups to one of them', async () => {
+    const { dns, fetch } = service();
+    const result = await dns.configure({ resolvers: [A, B, C], strategy: 'site' });
+    expect(result.ok).toBe(true);
+    expect(fetch.calls.map((c) => `${c.host} ${c.name}`).sort()).toEqual(['127.0.0.1:8053 example.com', 'a.test example.com', 'b.test example.com']);
+    expect(await stored('dnsSettings')).toEqual({ resolvers: [A, B, C], strategy: 'site', rekeyDays: 0 });
+    fetch.calls.length = 0;
+    const answers = await Promise.all(['www.shop.test', 'img.shop.test', 'cdn.other.test'].map((name) => dns.resolve({ name, site: 'https://www.shop.test/' })));
+    expect(new Set(answers.map((a) => a.resolver)).size).toBe(1);
+    expect(new Set(fetch.calls.map((c) => c.host)).size).toBe(1);
+    expect(answers[0]).toMatchObject({ name: 'www.shop.test', site: 'shop.test', rcode: 'NOERROR', cnameChain: [], fromCache: false });
+  });
+
+  it('refuses an empty list, a non-loopback http URL, or a resolver that fails its probe, and changes nothing', async () => {
+    const { dns, fetch } = service((seen) => (seen.host === 'b.test' ? { status: 503 } : undefined));
+    expect((await dns.configure({ resolvers: [A] })).ok).toBe(true);
+    const before = await dns.status();
+    expect(await dns.configure({ resolvers: [], strategy: 'name' })).toEqual({ ok: false, errors: { resolvers: expect.stringContaining('at least one') } });
+    expect(await dns.configure({ resolvers: ['http://dns.example/dns-query'] })).toMatchObject({ ok: false, errors: { resolvers: expect.stringContaining('https://') } });
+    const probed = await dns.configure({ resolvers: [A, B], rekeyDays: 7 });
+    expect(probed).toEqual({ ok: false, errors: { resolvers: 'Not added: b.test: answered HTTP 503. A resolver must answer a test query before it is saved.' } });
+    expect(await dns.status()).toEqual({ ...before, takenAt: expect.any(Number) });
+    expect(await stored('dnsSettings')).toEqual({ resolvers: [A], strategy: 'site', rekeyDays: 0 });
+    expect(fetch.calls.filter((c) => c.host === 'b.test')).toHaveLength(1);
+  });
+
+  it('persists the ledger, so a restarted background still shows what each resolver was sent', async () => {
+    const { dns } = service();
+    await dns.configure({ resolvers: [A, B] });
+    const sites = ['one.test', 'two.test', 'three.test', 'four.test'];
+    for (const site of sites) await dns.resolve({ name: `www.${site}`, recordType: 'A', site });
+    await dns.flush();
+    const restarted = service().dns;
+    const exposure = (await restarted.status()).resolvers.map((r) => r.exposure);
+    expect(exposure.reduce((sum, e) => sum + e.sites, 0)).toBe(4);
+    expect(exposure.reduce((sum, e) => sum + e.siteShare, 0)).toBeCloseTo(1);
+    expect(JSON.stringify(await stored('dnsLedger'))).not.toContain('one.test'); // hashed, never in clear
+  });
+
+  it('a corrupt stored ledger: a clear message in dns.status and a fresh ledger, not a crash', async () => {
+    await service().dns.status(); // the secret exists, as after any earlier run
+    await fakeBrowser.storage.local.set({ dnsLedger: { version: 1, resolvers: [{ resolver: A, queries: 'many' }] } });
+    const { dns } = service();
+    const status = await dns.status();
+    expect(status.problems).toEqual([
+      'The stored record of what each resolver was sent could not be read (ledger.resolvers[0].queries must be a non-negative integer.); a new, empty record was started.',
+    ]);
+    await dns.configure({ resolvers: [A] });
+    await expect(dns.resolve({ name: 'www.site.test', site: 'site.test' })).resolves.toMatchObject({ addresses: ['192.0.2.1'] });
+    await dns.flush();
+    expect(await stored('dnsLedger')).toMatchObject({ version: 1, resolvers: [{ resolver: A, queries: 2 }] });
+    expect((await dns.clearLedger()).problems).toEqual([]);
+    expect(await stored('dnsLedger')).toEqual({ version: 1, resolvers: [] });
+  });
+
+  it('a stored ledger whose install secret is gone is not reused: its hashes could never match again', async () => {
+    await fakeBrowser.storage.local.set({ dnsLedger: { version: 1, resolvers: [] } });
+    const status = await service().dns.status();
+    expect(status.problems).toEqual(['The stored record of what each resolver was sent belonged to a lost install secret; a new record was started.']);
+  });
+
+  it('answers through the typed contract; a lookup no resolver answers reaches the page as its message', async () => {
+    const { dns } = service((seen) => (seen.name === 'www.down.test' ? { status: 500 } : undefined));
+    const handlers = createDnsHandlers(dns) as unknown as Handlers;
+    const call = createClient((message) => dispatch(handlers, message as Message));
+    expect((await call('dns.configure', { resolvers: [A] })).ok).toBe(true);
+    await expect(call('dns.resolve', { name: 'www.up.test' })).resolves.toMatchObject({ site: 'up.test', resolver: A });
+    await expect(call('dns.resolve', { name: 'www.down.test' })).rejects.toThrow('Could not resolve www.down.test (A): a.test: answered HTTP 500.');
+    expect((await call('dns.status', {})).resolvers[0]?.health).toMatchObject({ failures: 2, successes: 2 }); // A and AAAA each way
+  });
+});

@@ -1,0 +1,196 @@
+import { checkResolveRequest, lookUp, type DnsAnswerView } from '@/utils/dns/answer-view';
+import { resolveOnce, MAX_TIMEOUT_MS, type FetchLike } from '@/utils/dns/doh-client';
+import { checkDnsConfig, parseStoredDnsSettings, DAY_MS, type DnsSettings } from '@/utils/dns/dns-settings';
+import { ExposureLedger } from '@/utils/dns/ledger';
+import { LedgerSaver } from '@/utils/dns/ledger-saver';
+import { ResolverPool } from '@/utils/dns/pool';
+import { buildDnsStatus, type DnsStatus } from '@/utils/dns/status-view';
+import type { Handlers } from '@/utils/messages/contract';
+import type { DnsConfigureResult, DnsMessages } from '@/utils/messages/dns-messages';
+import { createDnsStore, type DnsStore, type StoredDns } from './store/dns-store';
+
+export interface DnsServiceDeps {
+  store: DnsStore;
+  fetch: FetchLike;
+  now: () => number;
+  random: () => number;
+  randomBytes: (length: number) => Uint8Array;
+  /** Longest wait between a lookup and the ledger reaching storage (default 1 s). */
+  saveDelayMs?: number;
+}
+
+/** What a background start builds from storage; replaced parts are kept in place so every holder sees them. */
+interface Running {
+  pool: ResolverPool;
+  settings: DnsSettings;
+  secret: Uint8Array;
+  settingsProblem: string | null;
+  ledgerProblem: string | null;
+}
+
+/**
+ * A name every resolver answers (or denies: NXDOMAIN is an answer too) and that says nothing about the user:
+ * a resolver new to the list must answer it before it is saved, so a typo cannot silently break lookups.
+ */
+const PROBE_NAME = 'example.com';
+
+/**
+ * The extension's resolver pool with the user's settings, its per-install secret and its exposure ledger,
+ * all persisted through the DNS store. Changes run one at a time; a refused change touches nothing.
+ */
+export class DnsService {
+  private running: Promise<Running> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly saver: LedgerSaver;
+
+  constructor(private readonly deps: DnsServiceDeps) {
+    this.saver = new LedgerSaver({
+      save: async () => deps.store.saveLedger((await this.start()).pool.ledger.toJSON()),
+      delayMs: deps.saveDelayMs ?? 1000,
+      onError: (error) => console.error('Diffuse: could not store the DNS exposure ledger', error),
+    });
+  }
+
+  /** Reads storage once per background start (again after a failed read); every message waits for it. */
+  start(): Promise<Running> {
+    if (!this.running) {
+      this.running = this.load();
+      this.running.catch(() => (this.running = undefined));
+    }
+    return this.running;
+  }
+
+  async status(): Promise<DnsStatus> {
+    return this.view(await this.start());
+  }
+
+  configure(request: unknown): Promise<DnsConfigureResult> {
+    return this.serial(async () => {
+      const running = await this.start();
+      const check = checkDnsConfig(request, running.settings);
+      if (!check.ok) return { ok: false, errors: check.errors };
+      const failures = (await Promise.all(check.added.map((url) => this.probe(url)))).filter((f) => f !== null);
+      if (failures.length > 0) {
+        return { ok: false, errors: { resolvers: `Not added: ${failures.join('; ')}. A resolver must answer a test query before it is saved.` } };
+      }
+      await this.deps.store.saveSettings(check.settings);
+      this.apply(running, check.settings);
+      return { ok: true, status: this.view(running) };
+    });
+  }
+
+  async resolve(request: unknown): Promise<DnsAnswerView> {
+    const { name, type, site } = checkResolveRequest(request);
+    const running = await this.start();
+    try {
+      return await lookUp(running.pool, name, type, site);
+    } finally {
+      // Even a failed lookup was recorded: the query may have reached the resolver.
+      this.saver.changed();
+    }
+  }
+
+  async clearLedger(): Promise<DnsStatus> {
+    const running = await this.start();
+    running.pool.ledger.clear();
+    running.ledgerProblem = null;
+    this.saver.changed();
+    await this.saver.flush();
+    return this.view(running);
+  }
+
+  /** Writes a pending ledger change now (tests; nothing in production needs to wait for it). */
+  flush(): Promise<void> {
+    return this.saver.flush();
+  }
+
+  private async load(): Promise<Running> {
+    const stored = await this.deps.store.load(this.deps.randomBytes);
+    const { settings, problem } = parseStoredDnsSettings(stored.settings);
+    const { ledger, ledgerProblem } = this.restoreLedger(stored);
+    return { pool: this.makePool(settings, stored.secret, ledger), settings, secret: stored.secret, settingsProblem: problem, ledgerProblem };
+  }
+
+  /** A corrupt stored ledger must not stop DNS: start a fresh one and say why in `dns.status`. */
+  private restoreLedger(stored: StoredDns): { ledger: ExposureLedger; ledgerProblem: string | null } {
+    const options = { secret: stored.secret, now: this.deps.now };
+    if (stored.ledger === undefined) return { ledger: new ExposureLedger(options), ledgerProblem: null };
+    if (stored.secretCreated) {
+      // Its hashes were made under a secret that is gone: new lookups could never match them.
+      const why = 'The stored record of what each resolver was sent belonged to a lost install secret; a new record was started.';
+      return { ledger: new ExposureLedger(options), ledgerProblem: why };
+    }
+    try {
+      return { ledger: ExposureLedger.fromJSON(stored.ledger, options), ledgerProblem: null };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return { ledger: new ExposureLedger(options), ledgerProblem: `The stored record of what each resolver was sent could not be read (${detail}); a new, empty record was started.` };
+    }
+  }
+
+  private makePool(settings: DnsSettings, secret: Uint8Array, ledger: ExposureLedger): ResolverPool {
+    const { fetch, now, random } = this.deps;
+    const rekeyPeriodMs = settings.rekeyDays * DAY_MS;
+    return new ResolverPool({ fetch, now, random, secret, resolvers: settings.resolvers, strategy: settings.strategy, rekeyPeriodMs, ledger });
+  }
+
+  private apply(running: Running, next: DnsSettings): void {
+    // The selector takes its period at construction; the ledger carries over (caches and health start afresh).
+    if (next.rekeyDays !== running.settings.rekeyDays) running.pool = this.makePool(next, running.secret, running.pool.ledger);
+    running.pool.setResolvers(next.resolvers);
+    running.pool.strategy = next.strategy;
+    running.settings = next;
+    running.settingsProblem = null;
+  }
+
+  /** null when `url` answered the probe, else why not (the resolver's own failure message). */
+  private async probe(url: string): Promise<string | null> {
+    try {
+      await resolveOnce({ fetch: this.deps.fetch, template: url, name: PROBE_NAME, type: 'A', timeoutMs: MAX_TIMEOUT_MS, now: this.deps.now });
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private view(running: Running): DnsStatus {
+    const { pool, settings } = running;
+    return buildDnsStatus({
+      resolvers: pool.resolvers,
+      health: pool.healthSnapshot(),
+      exposure: pool.ledger.summary(),
+      strategy: settings.strategy,
+      rekeyDays: settings.rekeyDays,
+      problems: [running.settingsProblem, running.ledgerProblem].filter((p) => p !== null),
+      now: this.deps.now(),
+    });
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** The service over the real browser: storage.local, the global fetch, the clock and WebCrypto's randomness. */
+export function createDnsService(): DnsService {
+  return new DnsService({
+    store: createDnsStore(),
+    // Called as a plain function: Chrome throws "Illegal invocation" when fetch runs with another `this`.
+    fetch: (url, init) => fetch(url, init),
+    now: () => Date.now(),
+    random: () => Math.random(),
+    randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+  });
+}
+
+/** The contract's DNS handlers; spread them into routeMessages' handlers. */
+export function createDnsHandlers(service: DnsService): Pick<Handlers, keyof DnsMessages> {
+  return {
+    'dns.status': () => service.status(),
+    'dns.configure': (request) => service.configure(request),
+    'dns.resolve': (request) => service.resolve(request),
+    'dns.clearLedger': () => service.clearLedger(),
+  };
+}

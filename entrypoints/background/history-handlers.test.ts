@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createAttributor } from '@/utils/attribution/lookup';
+import { realTable } from '@/utils/attribution/test-fixtures';
+import { zeroCounters } from '@/utils/pageload/model';
+import type { PrivacySettingsManager } from '@/utils/privacy/manager';
+import type { PrivacySettingView } from '@/utils/privacy/setting-types';
+import type { SitePolicy } from '@/utils/rules/site-policy';
+import type { SideTable } from '@/utils/rules/side-table';
+import { DiffuseDb } from './store/db';
+import { HistoryStore } from './store/history-store';
+import { PageLoadStore } from './store/page-load-store';
+import { createHistoryHandlers } from './history-handlers';
+import type { PolicyService } from './policy-service';
+
+const attribute = createAttributor(realTable());
+const NOW = new Date(2026, 0, 31, 12).getTime();
+const TABLE: SideTable = { version: 1, rules: {}, companies: { google: { name: 'Google', ownDomains: ['google.com'] } } };
+const view = (id: PrivacySettingView['id'], available: boolean, enabled: boolean): PrivacySettingView =>
+  ({ id, available, enabled, protective: enabled, value: null, levelOfControl: 'controllable_by_this_extension' });
+
+let db: DiffuseDb;
+let n = 0;
+function setup() {
+  db = new DiffuseDb(`handlers-test-${++n}`);
+  const history = new HistoryStore(db, new PageLoadStore(db));
+  let stored: SitePolicy[] = [{ site: 'old.com', mode: 'strict', companies: {} }];
+  const policies = { list: async () => stored, replaceAll: vi.fn(async (list: SitePolicy[]) => ((stored = list), null)) };
+  const privacy = { list: async () => [view('topics', true, true), view('trackingProtection', false, false)], set: vi.fn(async () => []) };
+  const flush = vi.fn(async () => {});
+  const handlers = createHistoryHandlers({
+    history, flush, attributor: async () => attribute, now: () => NOW, ruleTable: async () => TABLE,
+    policies: policies as unknown as PolicyService, privacy: privacy as unknown as PrivacySettingsManager,
+  });
+  return { handlers, history, policies, privacy, flush };
+}
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => db.delete());
+
+describe('history handlers', () => {
+  it('history.get flushes pending writes first, then answers the range', async () => {
+    const { handlers, history, flush } = setup();
+    const deltas = new Map([['a', new Map([['www.google-analytics.com', { ...zeroCounters(), requests: 2 }]])]]);
+    await history.record({ loads: [{ id: 'a', tabId: 1, url: 'https://news.test/', site: 'news.test', startedAt: NOW }], deltas, closedTabs: [] });
+    const summary = await handlers['history.get']({ range: '7d' });
+    expect(flush).toHaveBeenCalled();
+    expect(summary.companies).toMatchObject([{ name: 'Google', sites: 1, reach: 1 }]);
+    await expect(handlers['history.get']({ range: 'year' as never })).rejects.toThrow('Unknown range');
+    const csv = await handlers['history.export']({ range: '7d', format: 'csv' });
+    expect(csv.fileName).toBe('diffuse-history-7d-2026-01-31.csv');
+  });
+
+  it('retention: stored, validated, and deleting all data leaves settings', async () => {
+    const { handlers } = setup();
+    expect(await handlers['history.data']({})).toEqual({ retentionDays: 30, pageLoads: 0, since: null });
+    expect(await handlers['history.setRetention']({ retentionDays: null })).toMatchObject({ retentionDays: null });
+    await expect(handlers['history.setRetention']({ retentionDays: 2.5 })).rejects.toThrow();
+    expect(await handlers['history.deleteAll']({})).toMatchObject({ retentionDays: null, pageLoads: 0 });
+  });
+
+  it('settings export → import round trip: retention, available privacy switches, policies through the policy service', async () => {
+    const { handlers, policies, privacy } = setup();
+    const file = await handlers['settings.export']({});
+    expect(file.fileName).toBe('diffuse-settings-2026-01-31.json');
+    const parsed = JSON.parse(file.text);
+    expect(parsed).toMatchObject({ schema: 'diffuse-settings/1', history: { retentionDays: 30 }, privacy: { topics: true }, policies: [{ site: 'old.com' }] });
+    expect(parsed.privacy).not.toHaveProperty('trackingProtection');
+
+    parsed.history.retentionDays = 7;
+    parsed.privacy = { topics: false, trackingProtection: true };
+    parsed.policies = [{ site: 'example.com', mode: 'off', companies: { google: 'allow' } }];
+    const result = await handlers['settings.import']({ text: JSON.stringify(parsed) });
+    expect(result).toEqual({ retentionDays: 7, privacy: { applied: 1, skipped: ['trackingProtection'] }, policies: 1, rulesError: null });
+    expect(privacy.set).toHaveBeenCalledWith('topics', false);
+    expect(policies.replaceAll).toHaveBeenCalledWith(parsed.policies);
+    expect(await handlers['history.data']({})).toMatchObject({ retentionDays: 7 });
+  });
+
+  it('an invalid settings file is refused naming the field, and changes nothing', async () => {
+    const { handlers, policies, privacy } = setup();
+    const bad = { schema: 'diffuse-settings/1', history: { retentionDays: 7 }, privacy: { topics: false }, policies: [{ site: 'example.com', mode: 'off', companies: { nobody: 'allow' } }] };
+    await expect(handlers['settings.import']({ text: JSON.stringify(bad) })).rejects.toThrow(/^policies\[0\]\.companies\.nobody: /);
+    await expect(handlers['settings.import']({ text: '{"schema":"diffuse-settings/1","history":{"retentionDays":"a week"}}' })).rejects.toThrow(/^history\.retentionDays: /);
+    expect(privacy.set).not.toHaveBeenCalled();
+    expect(policies.replaceAll).not.toHaveBeenCalled();
+    expect(await handlers['history.data']({})).toMatchObject({ retentionDays: 30 });
+  });
+});

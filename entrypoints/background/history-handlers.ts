@@ -1,0 +1,63 @@
+import type { Handlers } from '@/utils/messages/contract';
+import type { HistoryDataView, HistoryMessages } from '@/utils/messages/history-messages';
+import type { Attributor } from '@/utils/attribution/table-types';
+import { buildHistory, type HistoryView } from '@/utils/history/aggregate';
+import { RANGE_IDS, rangeOf, type RangeId } from '@/utils/history/days';
+import { historyCsvFile } from '@/utils/history/export-csv';
+import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '@/utils/history/export-file';
+import { historyHtmlFile } from '@/utils/history/export-html';
+import { historyJsonFile } from '@/utils/history/export-json';
+import { isRetention } from '@/utils/history/retention';
+import type { HistoryStore } from './store/history-store';
+import { loadHistorySettings, saveHistorySettings } from './history-settings';
+import { pruneHistory } from './history-pruner';
+import { createSettingsTransferHandlers, type SettingsTransferDeps } from './settings-transfer';
+
+export interface HistoryHandlerDeps extends Omit<SettingsTransferDeps, 'prune'> {
+  history: HistoryStore;
+  /** Writes the pending page-load batch, so what was just browsed is in every answer. */
+  flush: () => Promise<void>;
+  attributor: () => Promise<Attributor>;
+}
+
+const BUILDERS: Readonly<Record<ExportFormat, (view: HistoryView, now: number) => ExportFile>> = {
+  json: historyJsonFile,
+  csv: historyCsvFile,
+  html: historyHtmlFile,
+};
+
+/** The dashboard's handlers (`history.*` and `settings.*`); spread them into routeMessages' handlers. */
+export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, keyof HistoryMessages> {
+  const prune = () => pruneHistory(deps.history, deps.now());
+  const view = async (range: RangeId): Promise<HistoryView> => {
+    if (!RANGE_IDS.includes(range)) throw new Error(`Unknown range "${String(range)}".`);
+    await deps.flush();
+    const slice = await deps.history.slice(rangeOf(range, deps.now()));
+    return buildHistory(slice, await deps.attributor());
+  };
+  const data = async (): Promise<HistoryDataView> => {
+    const [settings, stats] = await Promise.all([loadHistorySettings(), deps.history.stats()]);
+    return { retentionDays: settings.retentionDays, ...stats };
+  };
+  return {
+    'history.get': async ({ range }) => (await view(range)).summary,
+    'history.export': async ({ range, format }) => {
+      if (!EXPORT_FORMATS.includes(format)) throw new Error(`Unknown export format "${String(format)}".`);
+      return BUILDERS[format](await view(range), deps.now());
+    },
+    'history.data': data,
+    'history.setRetention': async ({ retentionDays }) => {
+      if (!isRetention(retentionDays)) throw new Error('Retention must be a whole number of days or forever.');
+      await saveHistorySettings({ retentionDays });
+      await prune();
+      return data();
+    },
+    'history.deleteAll': async () => {
+      // Pending writes first, or they would land after the deletion and bring part of it back.
+      await deps.flush();
+      await deps.history.deleteAll();
+      return data();
+    },
+    ...createSettingsTransferHandlers({ ...deps, prune }),
+  };
+}

@@ -1,0 +1,13 @@
+import { browser } from 'wxt/browser';
+import { parseHistorySettings, type HistorySettings } from '@/utils/history/retention';
+
+/** The one storage.local key for history's settings (retention); a few bytes, read when needed. */
+const STORAGE_KEY = 'historySettings';
+
+export async function loadHistorySettings(): Promise<HistorySettings> {
+  return parseHistorySettings((await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY]);
+}
+
+export async function saveHistorySettings(settings: HistorySettings): Promise<void> {
+  await browser.storage.local.set({ [STORAGE_KEY]: settings });
+}

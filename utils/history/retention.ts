@@ -1,0 +1,30 @@
+/**
+ * How long history is kept. A page load is deleted once the day it started is more than `retentionDays` days
+ * before today, so "30 days" always covers the dashboard's "last 30 days" range; null keeps everything.
+ */
+import { addDays, dayKey } from './days';
+
+export interface HistorySettings {
+  /** Whole days, or null for "forever". */
+  retentionDays: number | null;
+}
+
+export const DEFAULT_HISTORY_SETTINGS: HistorySettings = { retentionDays: 30 };
+/** What the retention select offers; an imported settings file may carry any whole number in MAX_RETENTION_DAYS. */
+export const RETENTION_CHOICES: readonly (number | null)[] = [7, 30, 90, 365, null];
+export const MAX_RETENTION_DAYS = 3650;
+
+export function isRetention(value: unknown): value is number | null {
+  return value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_RETENTION_DAYS);
+}
+
+/** Stored settings as read back; anything unreadable falls back to the default rather than failing history. */
+export function parseHistorySettings(raw: unknown): HistorySettings {
+  const days = (raw as { retentionDays?: unknown } | null | undefined)?.retentionDays;
+  return isRetention(days) ? { retentionDays: days } : { ...DEFAULT_HISTORY_SETTINGS };
+}
+
+/** The first day kept, or null when nothing is to be deleted. */
+export function firstKeptDay(now: number, retentionDays: number | null): string | null {
+  return retentionDays === null ? null : addDays(dayKey(now), -retentionDays);
+}

@@ -1,0 +1,52 @@
+import type { HistorySummary } from '../history/aggregate';
+import type { RangeId } from '../history/days';
+import type { ExportFile, ExportFormat } from '../history/export-file';
+import type { PrivacySettingId } from '../privacy/setting-types';
+
+export type { HistorySummary } from '../history/aggregate';
+export type { ExportFile, ExportFormat } from '../history/export-file';
+
+/** What is stored and for how long: the dashboard's data controls. */
+export interface HistoryDataView {
+  /** Whole days, null = forever. */
+  retentionDays: number | null;
+  pageLoads: number;
+  /** When the oldest stored page load started (ms), null when none is. */
+  since: number | null;
+}
+
+/** What an accepted settings file changed. */
+export interface SettingsImportResult {
+  retentionDays: number | null | undefined;
+  /** Switches set as the file says; ids this browser lacks are skipped and listed. */
+  privacy: { applied: number; skipped: PrivacySettingId[] };
+  /** Policies now stored (the file's list replaced the old one), null when the file had no `policies`. */
+  policies: number | null;
+  /** The browser's refusal of the rebuilt protection rules, in its words; null when they are in force. */
+  rulesError: string | null;
+}
+
+/** The dashboard: history over a range, its exports, retention, deletion, and the settings file. */
+export interface HistoryMessages {
+  'history.get': { request: { range: RangeId }; response: HistorySummary };
+  /** The range as a file (JSON, CSV or self-contained HTML); the UI saves it through a download link. */
+  'history.export': { request: { range: RangeId; format: ExportFormat }; response: ExportFile };
+  'history.data': { request: Record<string, never>; response: HistoryDataView };
+  /** Sets how long history is kept and prunes at once. */
+  'history.setRetention': { request: { retentionDays: number | null }; response: HistoryDataView };
+  /** Deletes every recorded page load; settings and per-site policies stay. */
+  'history.deleteAll': { request: Record<string, never>; response: HistoryDataView };
+  /** Retention, privacy switches and per-site policies as a `diffuse-settings/1` file. */
+  'settings.export': { request: Record<string, never>; response: ExportFile };
+  /** Checks the whole file first; an invalid one is refused with the wrong field named and changes nothing. */
+  'settings.import': { request: { text: string }; response: SettingsImportResult };
+}
+export const HISTORY_MESSAGES: Record<keyof HistoryMessages, true> = {
+  'history.get': true,
+  'history.export': true,
+  'history.data': true,
+  'history.setRetention': true,
+  'history.deleteAll': true,
+  'settings.export': true,
+  'settings.import': true,
+};

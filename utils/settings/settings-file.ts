@@ -1,0 +1,87 @@
+/**
+ * The settings file (`diffuse-settings/1`): history retention, the browser privacy switches and the per-site
+ * policies, exported to JSON and imported back. Parsing checks the whole file before anything is applied and
+ * throws a FieldError naming the first wrong field, so an invalid file changes nothing. Every section is
+ * optional on import: a section left out leaves that part of the settings as it is.
+ */
+import { isRetention, MAX_RETENTION_DAYS } from '../history/retention';
+import { ALL_PRIVACY_SETTING_IDS } from '../privacy/settings';
+import type { PrivacySettingId } from '../privacy/setting-types';
+import type { SideTable } from '../rules/side-table';
+import { siteProblem, type CompanyChoice, type SitePolicy } from '../rules/site-policy';
+import { at, boolean, FieldError, list, object, oneOf, onlyKeys, string } from '../validate/fields';
+
+export const SETTINGS_SCHEMA = 'diffuse-settings/1';
+
+
+export interface SettingsFile {
+  schema: typeof SETTINGS_SCHEMA;
+  exportedAt?: string;
+  history?: { retentionDays: number | null };
+  /** Setting id → whether Diffuse holds its protective value. */
+  privacy?: Partial<Record<PrivacySettingId, boolean>>;
+  /** Replaces every stored policy when present. Companies by the rule table's company id ("google"). */
+  policies?: SitePolicy[];
+}
+
+export function settingsFileText(settings: Omit<SettingsFile, 'schema' | 'exportedAt'>, now: number): string {
+  const file: SettingsFile = { schema: SETTINGS_SCHEMA, exportedAt: new Date(now).toISOString(), ...settings };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Text → a checked settings file; throws FieldError (path and problem) on the first thing wrong. */
+export function parseSettingsFile(text: string): SettingsFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new FieldError('', `not a JSON file (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const o = object(raw, '');
+  onlyKeys(o, ['schema', 'exportedAt', 'history', 'privacy', 'policies'], '');
+  const file: SettingsFile = { schema: oneOf(o.schema, [SETTINGS_SCHEMA], 'schema') };
+  if (o.exportedAt !== undefined) file.exportedAt = string(o.exportedAt, 'exportedAt');
+  if (o.history !== undefined) {
+    const h = object(o.history, 'history');
+    onlyKeys(h, ['retentionDays'], 'history');
+    if (!isRetention(h.retentionDays)) throw new FieldError('history.retentionDays', `expected a whole number of days from 1 to ${MAX_RETENTION_DAYS}, or null for forever`);
+    file.history = { retentionDays: h.retentionDays };
+  }
+  if (o.privacy !== undefined) {
+    const p = object(o.privacy, 'privacy');
+    onlyKeys(p, ALL_PRIVACY_SETTING_IDS, 'privacy');
+    file.privacy = Object.fromEntries(Object.entries(p).map(([id, on]) => [id, boolean(on, at('privacy', id))])) as SettingsFile['privacy'];
+  }
+  if (o.policies !== undefined) file.policies = list(o.policies, 'policies').map((p, i) => policy(p, at('policies', i)));
+  const sites = new Map<string, number>();
+  file.policies?.forEach((p, i) => {
+    const first = sites.get(p.site);
+    if (first !== undefined) throw new FieldError(`policies[${i}].site`, `"${p.site}" is also policies[${first}]; keep one per site`);
+    sites.set(p.site, i);
+  });
+  return file;
+}
+
+function policy(value: unknown, path: string): SitePolicy {
+  const o = object(value, path);
+  onlyKeys(o, ['site', 'mode', 'companies'], path);
+  const site = string(o.site, at(path, 'site'));
+  const problem = siteProblem(site);
+  if (problem) throw new FieldError(at(path, 'site'), problem);
+  const companies: Record<string, CompanyChoice> = {};
+  const raw = o.companies === undefined ? {} : object(o.companies, at(path, 'companies'));
+  for (const [id, choice] of Object.entries(raw)) companies[id] = oneOf(choice, ['allow', 'block'], at(at(path, 'companies'), id));
+  return { site, mode: oneOf(o.mode, ['default', 'off', 'strict'], at(path, 'mode')), companies };
+}
+
+/** Company ids the rule table does not know (or cannot act on), named by field; checked with the packaged table. */
+export function checkPolicyCompanies(policies: readonly SitePolicy[], table: SideTable): void {
+  policies.forEach((p, i) => {
+    for (const id of Object.keys(p.companies)) {
+      const company = table.companies[id];
+      const path = `policies[${i}].companies.${id}`;
+      if (!company) throw new FieldError(path, `no company with the id "${id}" in this version's blocking rules`);
+      if (company.ownDomains.length === 0) throw new FieldError(path, `the tracker database names no host of ${company.name} to allow or block`);
+    }
+  });
+}
