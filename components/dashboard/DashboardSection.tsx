@@ -11,6 +11,7 @@ import { ReachChart } from './ReachChart';
 import { SettingsTransfer } from './SettingsTransfer';
 import { SitesTable } from './SitesTable';
 import { TrendChart } from './TrendChart';
+import { EncryptionHistoryPanel } from './EncryptionHistoryPanel';
 import { errorText } from './save-file';
 import './dashboard.css';
 
@@ -76,6 +77,8 @@ export function DashboardSection(props: { call: DashboardCall; t: Translate }) {
           <ReachChart companies={summary.companies} sites={summary.totals.sites} t={t} />
           <h3>{t('dashTrendHeading')}</h3>
           <TrendChart trend={summary.trend} t={t} />
+          <h3>{t('dashEncHeading')}</h3>
+          <EncryptionHistoryPanel encryption={summary.encryption} t={t} />
           <h3>{t('dashSitesHeading')}</h3>
           <SitesTable sites={summary.sites} t={t} />
         </>

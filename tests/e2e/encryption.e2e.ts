@@ -58,4 +58,24 @@ describeInBothBrowsers('encryption: clear-text requests by company', (ctx) => {
     await popup.close();
     await tab.close();
   });
+
+  it('the dashboard shows the clear-text share by company; Firefox also the connection shares', async () => {
+    const { browser } = ctx();
+    // The two tests above browsed www.plain.test (4 clear-text requests, 1 HTTPS) and www.secure.test (2 HTTPS).
+    await new Promise((r) => setTimeout(r, 600)); // past the 250 ms write bound
+    const page = await browser.openExtensionPage('options.html');
+    const rows = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-enc-company]')].map((r) => [r.dataset.encCompany ?? '', Number(r.dataset.encClear)] as [string, number]),
+      );
+    await expect.poll(rows, { timeout: 10_000 }).toEqual([
+      ['JS Foundation', 2],
+      ['Microsoft', 1],
+      ['', 1],
+    ]);
+    const connections = await popupText(page, 'dash-connections');
+    if (browser.name === 'firefox') expect(connections).toMatch(/^Of 3 connections the browser described: private DNS for 0 %, Encrypted Client Hello for 0 %, TLS 1\.3 for 100 %/);
+    else expect(connections).toMatch(/does not describe connections/);
+    await page.close();
+  });
 });

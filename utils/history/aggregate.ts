@@ -9,6 +9,7 @@ import { round4, type Concentration } from '../report/concentration';
 import { buildPageReport, type PageReport } from '../report/page-report';
 import { daysFrom, type DayRange } from './days';
 import type { HistorySlice } from './model';
+import { encryptionHistory, type EncryptionHistory } from './encryption-history';
 
 export interface CompanyReach {
   name: string;
@@ -61,6 +62,8 @@ export interface HistorySummary {
   sites: SiteRow[];
   /** One entry per day of the range, days without browsing included. */
   trend: TrendDay[];
+  /** Clear text by company and per day; Firefox's private-DNS and ECH shares. */
+  encryption: EncryptionHistory;
 }
 
 /** A site over the whole range: a `diffuse-report/1` page plus how many page loads it sums. */
@@ -107,6 +110,7 @@ export function buildHistory(slice: HistorySlice, attribute: Attributor): Histor
       companies,
       sites: siteRows,
       trend: trendOf(slice, pages),
+      encryption: encryptionHistory(slice, attribute),
     },
   };
 }

@@ -3,6 +3,7 @@
  * reach and daily trend, and one `diffuse-report/1` page per site visited (contacts summed over the range),
  * built by the same report code as the HAR CLI, so one reader handles both.
  */
+import type { EncryptionHistory } from './encryption-history';
 import { DATA_CREDITS } from '../attribution/credits';
 import type { CompanyReach, HistoryTotals, HistoryView, SitePageReport, TrendDay } from './aggregate';
 import { historyFileName, MIME_TYPES, type ExportFile } from './export-file';
@@ -21,6 +22,7 @@ export interface HistoryExport {
   totals: HistoryTotals;
   companies: CompanyReach[];
   trend: TrendDay[];
+  encryption: EncryptionHistory;
   pages: SitePageReport[];
 }
 
@@ -35,6 +37,7 @@ export function historyExport(view: HistoryView, now: number): HistoryExport {
     totals: summary.totals,
     companies: summary.companies,
     trend: summary.trend,
+    encryption: summary.encryption,
     pages: view.pages,
   };
 }

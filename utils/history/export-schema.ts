@@ -57,6 +57,11 @@ export function validateHistoryExport(value: unknown): void {
     totals: (v, p) => fields(v, p, { pageLoads: count, sites: count, requests: count, thirdPartyRequests: count, blocked: count, companies: count }),
     companies: (v, p) => items(v, p, (x, xp) => fields(x, xp, { name: string, sites: count, reach: fraction, requests: count, blocked: count, categories: strings })),
     trend: (v, p) => items(v, p, (x, xp) => fields(x, xp, { day, pageLoads: count, thirdPartyRequests: count, blocked: count })),
+    encryption: (v, p) => fields(v, p, {
+      requests: count, clear: count, connections: count, privateDnsShare: fraction, echShare: fraction, tls13Share: fraction,
+      byCompany: (x, xp) => items(x, xp, (c, cp) => fields(c, cp, { company: (n, np) => nullable(n, np, string), requests: count, clear: count, clearShare: fraction })),
+      perDay: (x, xp) => items(x, xp, (d, dp) => fields(d, dp, { day, requests: count, clear: count })),
+    }),
     pages: (v, p) => items(v, p, page),
   });
   const totals = doc.totals as Record<string, number>;
