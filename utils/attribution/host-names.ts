@@ -1,5 +1,5 @@
 /** Host-name normalisation shared by the table compiler and the lookup, so both agree on keys. */
-import { getDomain } from 'tldts';
+import { registrableDomain as siteOfHost } from '../site/registrable-domain';
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** LDH labels (punycode included), at least two of them. Anything else is not a domain we can key on. */
@@ -36,6 +36,5 @@ export function domainKey(entry: string): string | null {
  * `site`: two customers of github.io or pages.dev are different sites. IPs and single labels: the host.
  */
 export function registrableDomain(host: string): string {
-  const h = normalizeHost(host);
-  return getDomain(h, { allowPrivateDomains: true }) ?? h;
+  return siteOfHost(normalizeHost(host));
 }

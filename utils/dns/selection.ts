@@ -1,4 +1,4 @@
-import { parse } from 'tldts';
+import { registrableDomain } from '../site/registrable-domain';
 import { compareBytes, KeyedHasher } from './keyed-hash';
 
 /**
@@ -16,15 +16,7 @@ export function isStrategy(value: unknown): value is Strategy {
   return typeof value === 'string' && (STRATEGIES as readonly string[]).includes(value);
 }
 
-/**
- * Registrable domain (eTLD+1 with the PSL's private section, as browsers define a site), else the host itself
- * (IP addresses, localhost). Takes a host or a URL.
- */
-export function registrableDomain(host: string): string {
-  const bare = host.trim().toLowerCase().replace(/\.$/, '');
-  const parsed = parse(bare, { allowPrivateDomains: true });
-  return parsed.domain ?? parsed.hostname ?? bare;
-}
+export { registrableDomain } from '../site/registrable-domain';
 
 /** The group a lookup belongs to: its top-level site, or for a lookup tied to no page, the name's own site. */
 export function siteGroup(name: string, site?: string): string {

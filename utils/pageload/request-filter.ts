@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts';
+import { registrableDomain } from '../site/registrable-domain';
 
 /** Schemes that reach the network; extension, data and blob URLs contact nobody. */
 const NETWORK_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
@@ -20,7 +20,7 @@ export function networkHost(url: string): string | null {
  * for IP addresses, single-label and reserved names such as localhost.
  */
 export function siteOf(host: string): string {
-  return getDomain(host, { allowPrivateDomains: true }) ?? host;
+  return registrableDomain(host);
 }
 
 /** Origin and path only: a page's query and fragment often carry tracking or session ids, never stored. */
