@@ -139,9 +139,9 @@ describeInBothBrowsers('DNS through the resolver pool', (ctx) => {
     expect(text).toContain('DNS over HTTPS');
   });
 
-  it('Chromium: the settings and the ledger survive a stopped service worker', async () => {
+  it('Chromium: the settings and the ledger survive a stopped service worker', async ({ skip }) => {
     const { browser } = ctx();
-    if (!browser.stopWorker) return; // Firefox's MV2 background page is not stopped
+    if (!browser.stopWorker) return skip('Firefox’s MV2 background page is not stopped');
     const before = await ask<DnsStatus>(page, { type: 'dns.status' });
     await new Promise((r) => setTimeout(r, 1500)); // the ledger is stored at most 1 s after a lookup
     await browser.stopWorker();
