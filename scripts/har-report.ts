@@ -11,11 +11,10 @@ import { contactsCsv } from '../utils/report/csv';
 import { buildHarReport, HarError, parseHarJson, type HarReport } from '../utils/report/har';
 import { renderHtmlReport } from '../utils/report/html';
 import { attributionTable, infraTables } from './data/datasets';
-import { ResolverPool } from '../utils/dns/pool';
-import { DEFAULT_RESOLVERS, validateResolverUrl } from '../utils/dns/resolvers';
+import { validateResolverUrl } from '../utils/dns/resolvers';
 import { createInfraAttributor } from '../utils/infra/lookup';
 import { resolveHarReport, resolvedContactsCsv, type ResolvedHarReport } from './cli/har-resolve';
-import { createNodeFetch } from './cli/node-fetch';
+import { createNodePool, readCaFiles } from './cli/node-pool';
 
 const FORMATS = ['json', 'csv', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -75,30 +74,14 @@ async function withDns(report: HarReport, resolvers: string[], caFiles: string[]
     const check = validateResolverUrl(url);
     if (!check.ok) return `--resolver ${url}: ${check.error}`;
   }
-  const extraCa: string[] = [];
-  for (const file of caFiles) {
-    let pem: string;
-    try {
-      pem = await readFile(file, 'utf8');
-    } catch (error) {
-      return `Cannot read --ca ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-    }
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) return `--ca ${file} holds no PEM certificate.`;
-    extraCa.push(pem);
-  }
-  const fetch = createNodeFetch({ extraCa });
-  const pool = new ResolverPool({
-    fetch,
-    now: () => performance.now(),
-    random: Math.random,
-    secret: crypto.getRandomValues(new Uint8Array(32)),
-    resolvers: resolvers.length ? resolvers : DEFAULT_RESOLVERS.map((r) => r.url),
-  });
+  const ca = await readCaFiles(caFiles);
+  if (!ca.ok) return ca.error.replace(/^cannot/, 'Cannot');
+  const { pool, close } = createNodePool({ resolvers, extraCa: ca.pems });
   const { asn, suffixes } = infraTables();
   try {
     return await resolveHarReport(report, pool, createInfraAttributor(asn, suffixes), (message) => process.stderr.write(`report: ${message}\n`));
   } finally {
-    fetch.close();
+    close();
   }
 }
 

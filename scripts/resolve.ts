@@ -3,12 +3,9 @@
  * Looks names up through the same ResolverPool the extension uses, over HTTP/2 or HTTP/1.1 as each resolver
  * negotiates, and prints one JSON object per name (see scripts/cli/resolve-args.ts for the exit status).
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { ResolverPool } from '../utils/dns/pool';
-import { DEFAULT_RESOLVERS } from '../utils/dns/resolvers';
 import { exitCodeFor, lookupName, type LookupOutcome } from './cli/lookup-name';
-import { createNodeFetch } from './cli/node-fetch';
+import { createNodePool, readCaFiles } from './cli/node-pool';
 import { parseResolveArgs, USAGE } from './cli/resolve-args';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -22,33 +19,12 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const extraCa: string[] = [];
-  for (const file of args.caFiles) {
-    let pem: string;
-    try {
-      pem = readFileSync(file, 'utf8');
-    } catch (error) {
-      process.stderr.write(`resolve: cannot read --ca ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 2;
-    }
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-      process.stderr.write(`resolve: --ca ${file} holds no PEM certificate.\n`);
-      return 2;
-    }
-    extraCa.push(pem);
+  const ca = await readCaFiles(args.caFiles);
+  if (!ca.ok) {
+    process.stderr.write(`resolve: ${ca.error}\n`);
+    return 2;
   }
-
-  const fetch = createNodeFetch({ extraCa });
-  const pool = new ResolverPool({
-    fetch,
-    now: () => performance.now(),
-    random: Math.random,
-    // A CLI run has no stored install secret: a fresh one per process, so which resolver gets which site is
-    // unpredictable to others, and stable only within the run (like the extension's, but not persisted).
-    secret: crypto.getRandomValues(new Uint8Array(32)),
-    resolvers: args.resolvers.length > 0 ? args.resolvers : DEFAULT_RESOLVERS.map((r) => r.url),
-    strategy: args.strategy,
-  });
+  const { pool, close } = createNodePool({ resolvers: args.resolvers, extraCa: ca.pems, strategy: args.strategy });
   const outcomes: LookupOutcome[] = [];
   try {
     // One name after another: output follows the command line, and a repeated name is served from the cache.
@@ -63,7 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
       }
     }
   } finally {
-    fetch.close();
+    close();
   }
   return exitCodeFor(outcomes);
 }
