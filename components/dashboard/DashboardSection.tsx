@@ -12,6 +12,7 @@ import { SettingsTransfer } from './SettingsTransfer';
 import { SitesTable } from './SitesTable';
 import { TrendChart } from './TrendChart';
 import { EncryptionHistoryPanel } from './EncryptionHistoryPanel';
+import { OperatorsList } from './OperatorsList';
 import { errorText } from './save-file';
 import './dashboard.css';
 
@@ -75,6 +76,8 @@ export function DashboardSection(props: { call: DashboardCall; t: Translate }) {
           </dl>
           <h3>{t('dashReachHeading')}</h3>
           <ReachChart companies={summary.companies} sites={summary.totals.sites} t={t} />
+          <h3>{t('dashOperatorsHeading')}</h3>
+          <OperatorsList operators={summary.operators} t={t} />
           <h3>{t('dashTrendHeading')}</h3>
           <TrendChart trend={summary.trend} t={t} />
           <h3>{t('dashEncHeading')}</h3>

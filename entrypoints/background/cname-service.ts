@@ -13,6 +13,8 @@ export interface CnameServiceDeps {
   resolve(host: string, site: string): Promise<{ cnameChain: string[]; addresses: string[]; ttl: number }>;
   targets(): Promise<CloakTargets>;
   infra(): Promise<InfraAttributor>;
+  /** Keeps host → operator for history (only answers that came back; a failed lookup says nothing). */
+  rememberOperator?: (host: string, operator: string | null) => void;
   attributor(): Promise<Attributor>;
   store: CloakStore;
   syncRules(entries: readonly LearnedCloak[]): Promise<void>;
@@ -117,7 +119,9 @@ export class CnameService {
     const { cnameChain, addresses, ttl } = answer;
     const cloak = detectCloak({ site, host, cnameChain }, await this.deps.targets());
     await this.remember(site, host, cloak, ttl);
-    return { host, cnameChain, addresses, infra: infra({ host, cnameChain, addresses }), cloak };
+    const served = infra({ host, cnameChain, addresses });
+    this.deps.rememberOperator?.(host, served?.operator ?? null);
+    return { host, cnameChain, addresses, infra: served, cloak };
   }
 
   /** A fresh answer refreshes, adds or removes the host's learned cloak. */

@@ -14,12 +14,19 @@ import type { PolicyService } from './policy-service';
 import { createCloakStore } from './store/cname-store';
 
 /** The service over the real browser: the DNS service's pool, the packaged tables, storage.local, DNR. */
-export function createCnameService(deps: { dns: DnsService; attributor: () => Promise<Attributor>; policies: PolicyService; ruleTable: () => Promise<SideTable> }): CnameService {
+export function createCnameService(deps: {
+  dns: DnsService;
+  attributor: () => Promise<Attributor>;
+  policies: PolicyService;
+  ruleTable: () => Promise<SideTable>;
+  rememberOperator: (host: string, operator: string | null) => void;
+}): CnameService {
   let targets: Promise<CloakTargets> | undefined;
   return new CnameService({
     resolve: (name, site) => deps.dns.resolve({ name, site }),
     targets: () => (targets ??= deps.ruleTable().then((table) => buildCloakTargets(table, DEFAULT_BLOCKED_CATEGORIES))),
     infra: loadInfraAttributor(),
+    rememberOperator: deps.rememberOperator,
     attributor: deps.attributor,
     store: createCloakStore(),
     syncRules: syncCloakRules,

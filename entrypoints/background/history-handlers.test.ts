@@ -1,3 +1,4 @@
+import { OperatorMemory } from '@/utils/infra/operator-memory';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAttributor } from '@/utils/attribution/lookup';
@@ -29,7 +30,8 @@ function setup() {
   const privacy = { list: async () => [view('topics', true, true), view('trackingProtection', false, false)], set: vi.fn(async () => []) };
   const flush = vi.fn(async () => {});
   const handlers = createHistoryHandlers({
-    history, flush, attributor: async () => attribute, now: () => NOW, ruleTable: async () => TABLE,
+    history, flush, operators: async () => new OperatorMemory(),
+    attributor: async () => attribute, now: () => NOW, ruleTable: async () => TABLE,
     policies: policies as unknown as PolicyService, privacy: privacy as unknown as PrivacySettingsManager,
   });
   return { handlers, history, policies, privacy, flush };

@@ -1,6 +1,7 @@
 import type { Handlers } from '@/utils/messages/contract';
 import type { HistoryDataView, HistoryMessages } from '@/utils/messages/history-messages';
 import type { Attributor } from '@/utils/attribution/table-types';
+import type { OperatorMemory } from '@/utils/infra/operator-memory';
 import { buildHistory, type HistoryView } from '@/utils/history/aggregate';
 import { RANGE_IDS, rangeOf, type RangeId } from '@/utils/history/days';
 import { historyCsvFile } from '@/utils/history/export-csv';
@@ -18,6 +19,8 @@ export interface HistoryHandlerDeps extends Omit<SettingsTransferDeps, 'prune'> 
   /** Writes the pending page-load batch, so what was just browsed is in every answer. */
   flush: () => Promise<void>;
   attributor: () => Promise<Attributor>;
+  /** Host → infrastructure operator as last looked up (CNAME uncloaking's lookups). */
+  operators: () => Promise<OperatorMemory>;
 }
 
 const BUILDERS: Readonly<Record<ExportFormat, (view: HistoryView, now: number) => ExportFile>> = {
@@ -33,7 +36,8 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, 
     if (!RANGE_IDS.includes(range)) throw new Error(`Unknown range "${String(range)}".`);
     await deps.flush();
     const slice = await deps.history.slice(rangeOf(range, deps.now()));
-    return buildHistory(slice, await deps.attributor());
+    const operators = await deps.operators();
+    return buildHistory(slice, await deps.attributor(), (host) => operators.operatorOf(host));
   };
   const data = async (): Promise<HistoryDataView> => {
     const [settings, stats] = await Promise.all([loadHistorySettings(), deps.history.stats()]);

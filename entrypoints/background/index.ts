@@ -22,6 +22,7 @@ import { startHistoryPruning } from './history-pruner';
 import { buildPageReport } from '@/utils/report/page-report';
 import { cnameTabView, createCnameService } from './cname-setup';
 import { watchHosts } from './cname-listener';
+import { createOperatorStore } from './store/operator-store';
 
 /** Composition root: builds the services, hands each its dependencies, registers every listener. */
 export default defineBackground(() => {
@@ -46,7 +47,8 @@ export default defineBackground(() => {
   const attributor = loadAttributor();
   const privacy = createPrivacySettingsManager();
   const dns = createDnsService();
-  const cname = createCnameService({ dns, attributor, policies, ruleTable });
+  const operators = createOperatorStore();
+  const cname = createCnameService({ dns, attributor, policies, ruleTable, rememberOperator: operators.remember });
   void cname.start();
   const started = tracker.start();
   void policies.resync();
@@ -83,6 +85,15 @@ export default defineBackground(() => {
     },
     ...createPrivacyHandlers({ manager: privacy }),
     ...createDnsHandlers(dns),
-    ...createHistoryHandlers({ history, flush: () => writer.flush(), attributor, privacy, policies, ruleTable, now: () => Date.now() }),
+    ...createHistoryHandlers({
+      history,
+      flush: () => writer.flush(),
+      attributor,
+      operators: () => operators.memory(),
+      privacy,
+      policies,
+      ruleTable,
+      now: () => Date.now(),
+    }),
   });
 });

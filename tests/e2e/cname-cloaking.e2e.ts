@@ -98,5 +98,14 @@ describeInBothBrowsers('CNAME uncloaking and infrastructure through the resolver
     );
     await popup.close();
     await tab.close();
+
+    // The dashboard ranks operators by reach over the sites browsed: both served shop.test, the only site here.
+    const dashboard = await browser.openExtensionPage('options.html');
+    const operators = () =>
+      dashboard.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-operator]')].map((li) => [li.dataset.operator ?? '', Number(li.dataset.reach)] as [string, number]),
+      );
+    await expect.poll(operators, { timeout: 10_000 }).toEqual(expect.arrayContaining([['Cloudflare', 1], ['Fastly', 1]]));
+    await dashboard.close();
   });
 });

@@ -41,4 +41,15 @@ describe('buildHistory', () => {
     const empty = buildHistory({ range: rangeOf('all', NOW), days: [] }, attribute).summary;
     expect(empty).toMatchObject({ range: { from: null }, companies: [], sites: [], trend: [], totals: { pageLoads: 0, sites: 0 } });
   });
+
+  it('ranks infrastructure operators by reach, first-party hosts included, from the hosts’ last lookups', () => {
+    const served: Record<string, string> = { 'www.news.test': 'Cloudflare', 'cdn.jsdelivr.net': 'Fastly', 'www.shop.test': 'Cloudflare' };
+    const { operators } = buildHistory(SLICE, attribute, (host) => served[host] ?? null).summary;
+    // 4 sites visited: Cloudflare served news.test and shop.test themselves; Fastly the CDN on both of them.
+    expect(operators).toEqual([
+      { name: 'Cloudflare', sites: 2, reach: 0.5, requests: 3 },
+      { name: 'Fastly', sites: 2, reach: 0.5, requests: 3 },
+    ]);
+    expect(buildHistory(SLICE, attribute).summary.operators).toEqual([]);
+  });
 });

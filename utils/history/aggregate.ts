@@ -36,6 +36,14 @@ export interface SiteRow {
   topCompany: { name: string; share: number } | null;
 }
 
+/** An infrastructure operator's reach: on how many of the sites visited it served at least one host. */
+export interface OperatorReach {
+  name: string;
+  sites: number;
+  reach: number;
+  requests: number;
+}
+
 export interface TrendDay {
   day: string;
   pageLoads: number;
@@ -64,6 +72,8 @@ export interface HistorySummary {
   trend: TrendDay[];
   /** Clear text by company and per day; Firefox's private-DNS and ECH shares. */
   encryption: EncryptionHistory;
+  /** Infrastructure operators by reach (first parties included), from the hosts' last lookups. */
+  operators: OperatorReach[];
 }
 
 /** A site over the whole range: a `diffuse-report/1` page plus how many page loads it sums. */
@@ -74,7 +84,7 @@ export interface HistoryView {
   pages: SitePageReport[];
 }
 
-export function buildHistory(slice: HistorySlice, attribute: Attributor): HistoryView {
+export function buildHistory(slice: HistorySlice, attribute: Attributor, operatorOf: (host: string) => string | null = () => null): HistoryView {
   const bySite = new Map<string, { pageLoads: number; contacts: Map<string, { host: string; requests: number; blocked: number }> }>();
   for (const row of slice.days) {
     const site = bySite.get(row.site) ?? { pageLoads: 0, contacts: new Map() };
@@ -111,6 +121,7 @@ export function buildHistory(slice: HistorySlice, attribute: Attributor): Histor
       sites: siteRows,
       trend: trendOf(slice, pages),
       encryption: encryptionHistory(slice, attribute),
+      operators: operatorsOf(pages, operatorOf),
     },
   };
 }
@@ -183,4 +194,25 @@ function firstDay(slice: HistorySlice): string | null {
   let first: string | null = null;
   for (const { day } of slice.days) if (first === null || day < first) first = day;
   return first;
+}
+
+/** Per operator: the sites (first party included) where it served at least one host, and those hosts' requests. */
+function operatorsOf(pages: readonly SitePageReport[], operatorOf: (host: string) => string | null): OperatorReach[] {
+  const groups = new Map<string, { sites: number; requests: number }>();
+  for (const page of pages) {
+    const here = new Map<string, number>();
+    for (const c of page.contacts) {
+      const operator = operatorOf(c.host);
+      if (operator) here.set(operator, (here.get(operator) ?? 0) + c.requests);
+    }
+    for (const [name, requests] of here) {
+      const g = groups.get(name) ?? { sites: 0, requests: 0 };
+      g.sites++;
+      g.requests += requests;
+      groups.set(name, g);
+    }
+  }
+  return [...groups]
+    .map(([name, g]) => ({ name, sites: g.sites, reach: pages.length ? round4(g.sites / pages.length) : 0, requests: g.requests }))
+    .sort((a, b) => b.sites - a.sites || b.requests - a.requests || (a.name < b.name ? -1 : 1));
 }

@@ -3,6 +3,7 @@
  * reach and daily trend, and one `diffuse-report/1` page per site visited (contacts summed over the range),
  * built by the same report code as the HAR CLI, so one reader handles both.
  */
+import type { OperatorReach } from './aggregate';
 import type { EncryptionHistory } from './encryption-history';
 import { DATA_CREDITS } from '../attribution/credits';
 import type { CompanyReach, HistoryTotals, HistoryView, SitePageReport, TrendDay } from './aggregate';
@@ -23,6 +24,7 @@ export interface HistoryExport {
   companies: CompanyReach[];
   trend: TrendDay[];
   encryption: EncryptionHistory;
+  operators: OperatorReach[];
   pages: SitePageReport[];
 }
 
@@ -38,6 +40,7 @@ export function historyExport(view: HistoryView, now: number): HistoryExport {
     companies: summary.companies,
     trend: summary.trend,
     encryption: summary.encryption,
+    operators: summary.operators,
     pages: view.pages,
   };
 }

@@ -62,6 +62,7 @@ export function validateHistoryExport(value: unknown): void {
       byCompany: (x, xp) => items(x, xp, (c, cp) => fields(c, cp, { company: (n, np) => nullable(n, np, string), requests: count, clear: count, clearShare: fraction })),
       perDay: (x, xp) => items(x, xp, (d, dp) => fields(d, dp, { day, requests: count, clear: count })),
     }),
+    operators: (v, p) => items(v, p, (x, xp) => fields(x, xp, { name: string, sites: count, reach: fraction, requests: count })),
     pages: (v, p) => items(v, p, page),
   });
   const totals = doc.totals as Record<string, number>;
