@@ -29,6 +29,8 @@ interface Slot {
   insight?: HostInsight;
   /** A blocking wait already ran out for this host on this page: later requests do not wait again. */
   waitedOut?: boolean;
+  /** This slot is the one retry of a failed lookup. */
+  retried?: boolean;
 }
 
 export class PageInsights {
@@ -46,8 +48,11 @@ export class PageInsights {
       while (this.pages.size > this.maxPages) this.pages.delete(this.pages.keys().next().value as string);
     }
     let slot = hosts.get(host);
-    if (!slot) {
-      const created: Slot = { done: start() };
+    // A lookup that failed (a resolver timing out on a busy machine, say) is tried once more the next time the
+    // host is seen on this page load, so one slow answer does not leave the host unexamined for the whole load.
+    const retry = slot?.insight?.error !== undefined && !slot.retried;
+    if (!slot || retry) {
+      const created: Slot = { done: start(), retried: retry || undefined };
       created.done.then((insight) => (created.insight = insight), () => undefined);
       hosts.set(host, (slot = created));
     }
