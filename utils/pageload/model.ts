@@ -61,3 +61,11 @@ export interface ObservedRequest {
   /** The document that made the request, when the browser says (Firefox documentUrl, Chrome initiator). */
   documentUrl?: string;
 }
+
+/**
+ * The one order of a page load's hosts: most requests first, then host name by code point. The popup reads hosts
+ * from memory or, after a worker restart, from storage; both sort with this so the order does not change.
+ */
+export function byRequestsThenHost(a: { host: string; requests: number }, b: { host: string; requests: number }): number {
+  return b.requests - a.requests || (a.host < b.host ? -1 : a.host > b.host ? 1 : 0);
+}

@@ -1,4 +1,4 @@
-import { zeroCounters, type BlockedRequest, type ConnectionSecurity, type Counters, type HostCount, type ObservedRequest, type PageLoad, type PageLoadView } from './model';
+import { byRequestsThenHost, zeroCounters, type BlockedRequest, type ConnectionSecurity, type Counters, type HostCount, type ObservedRequest, type PageLoad, type PageLoadView } from './model';
 import { securityCounters } from './security-counters';
 import { networkHost, pageUrlForRecord, siteOf } from './request-filter';
 
@@ -76,7 +76,7 @@ export class PageLoadTracker {
     const counts = pageLoad && this.live.get(pageLoad.id);
     if (!pageLoad || !counts) return undefined;
     const hosts = [...counts.values()].map((c) => ({ ...c }));
-    return { pageLoad, hosts: hosts.sort((a, b) => b.requests - a.requests || (a.host < b.host ? -1 : 1)) };
+    return { pageLoad, hosts: hosts.sort(byRequestsThenHost) };
   }
 
   private run(action: () => void): void {

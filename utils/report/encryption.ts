@@ -3,7 +3,7 @@
  * browser), and, where the browser describes connections (Firefox's webRequest.getSecurityInfo), how many used
  * TLS 1.3, Encrypted Client Hello and a private (DoH) lookup in the browser's own DNS.
  */
-import type { Counters } from '../pageload/model';
+import { byRequestsThenHost, type Counters } from '../pageload/model';
 import type { Attributor } from '../attribution/table-types';
 
 export interface ClearTextCompany {
@@ -43,7 +43,7 @@ export function summarizeEncryption(
     group.hosts.push({ host: h.host, requests: h.clear });
   }
   const clearByCompany = [...byCompany.values()]
-    .map((g) => ({ ...g, hosts: g.hosts.sort((a, b) => b.requests - a.requests || (a.host < b.host ? -1 : 1)) }))
+    .map((g) => ({ ...g, hosts: g.hosts.sort(byRequestsThenHost) }))
     // Unknown owners last: a named company is the more useful line to read first.
     .sort((a, b) => Number(a.company === null) - Number(b.company === null) || b.requests - a.requests || String(a.company).localeCompare(String(b.company)));
   return {

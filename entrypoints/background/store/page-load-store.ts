@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { DiffuseDb } from './db';
-import { COUNTERS, type Counters, type HostContact, type PageLoad, type PageLoadView } from '@/utils/pageload/model';
+import { byRequestsThenHost, COUNTERS, type Counters, type HostContact, type PageLoad, type PageLoadView } from '@/utils/pageload/model';
 import type { PageLoadBatch } from '@/utils/pageload/batch';
 
 /** Reads and writes page loads; the background's single owner of that part of storage. */
@@ -39,7 +39,7 @@ export class PageLoadStore {
     const contacts = await this.db.contacts.where('[pageLoadId+host]').between([pageLoadId, Dexie.minKey], [pageLoadId, Dexie.maxKey]).toArray();
     const hosts = contacts
       .map((row) => ({ ...readCounters(row), host: row.host }))
-      .sort((a, b) => b.requests - a.requests || a.host.localeCompare(b.host));
+      .sort(byRequestsThenHost);
     return { pageLoad, hosts };
   }
 }
