@@ -32,9 +32,9 @@ export async function startRig(): Promise<Rig> {
   };
 }
 
-export function poolOver(rig: Rig, templates: readonly string[], strategy: Strategy): ResolverPool {
+export function poolOver(rig: Rig, templates: readonly string[], strategy: Strategy, preferFast = false): ResolverPool {
   const secret = crypto.getRandomValues(new Uint8Array(32));
-  return new ResolverPool({ fetch: rig.fetch, now: () => performance.now(), random: Math.random, secret, resolvers: templates, strategy });
+  return new ResolverPool({ fetch: rig.fetch, now: () => performance.now(), random: Math.random, secret, resolvers: templates, strategy, preferFast });
 }
 
 /** dns-over-http-resolver on the same servers and transport (its JSON API requests through our fetch). */

@@ -1,11 +1,11 @@
 import type { DnsConfigErrors, DnsConfigRequest, DnsStatus } from '@/utils/messages/dns-messages';
 import type { Strategy } from '@/utils/dns/selection';
 import type { Translate } from '../translate';
-import { REKEY_CHOICES, rekeyText, STRATEGY_ORDER, strategyText } from './dns-text';
+import { PREFER_FAST_BENCH_SHARE, REKEY_CHOICES, rekeyText, STRATEGY_ORDER, strategyText } from './dns-text';
 
 /**
- * The two choices that shape the pool: how lookups are spread (each option says its trade-off in one line) and
- * whether the selection key changes over time (explained below it). Each applies as soon as it is picked.
+ * The choices that shape the pool: how lookups are spread (each option says its trade-off in one line), whether
+ * faster resolvers get more sites, and whether the selection key changes over time (each explained below it). Each applies as soon as it is picked.
  */
 export function PoolChoices(props: { status: DnsStatus; busy: boolean; errors: DnsConfigErrors; onChange: (request: DnsConfigRequest) => Promise<boolean>; t: Translate }) {
   const { status, errors, t } = props;
@@ -35,6 +35,27 @@ export function PoolChoices(props: { status: DnsStatus; busy: boolean; errors: D
         {errors.strategy && (
           <p class="error" role="alert" id="dns-strategy-error">
             {errors.strategy}
+          </p>
+        )}
+      </div>
+      <div class="dns-field">
+        <label class="dns-check">
+          <input
+            type="checkbox"
+            id="dns-prefer-fast"
+            checked={status.preferFast}
+            disabled={props.busy}
+            aria-describedby={errors.preferFast ? 'dns-prefer-fast-help dns-prefer-fast-error' : 'dns-prefer-fast-help'}
+            onChange={(e) => void props.onChange({ preferFast: (e.currentTarget as HTMLInputElement).checked })}
+          />{' '}
+          {t('dnsPreferFastLabel')}
+        </label>
+        <p class="help" id="dns-prefer-fast-help">
+          {t('dnsPreferFastHelp', [PREFER_FAST_BENCH_SHARE])}
+        </p>
+        {errors.preferFast && (
+          <p class="error" role="alert" id="dns-prefer-fast-error">
+            {errors.preferFast}
           </p>
         )}
       </div>

@@ -1,7 +1,7 @@
 import type { DnsResolverView, DnsStatus } from '@/utils/messages/dns-messages';
 import { percent } from '../format';
 import type { Translate } from '../translate';
-import { countryName, healthText, latencyText } from './dns-text';
+import { countryName, healthText, latencyText, weightText } from './dns-text';
 
 /**
  * One card per resolver: who runs it, where and under what stated policy; its health; and what it could have
@@ -15,7 +15,7 @@ export function ResolverList(props: { status: DnsStatus; busy: boolean; onRemove
     <>
       <ul class="dns-resolvers" aria-labelledby="dns-resolvers-heading">
         {status.resolvers.map((r) => (
-          <ResolverCard key={r.url} view={r} takenAt={status.takenAt} removable={!alone} busy={props.busy} onRemove={props.onRemove} t={t} />
+          <ResolverCard key={r.url} view={r} takenAt={status.takenAt} weighted={status.preferFast} removable={!alone} busy={props.busy} onRemove={props.onRemove} t={t} />
         ))}
       </ul>
       {alone && <p class="dns-warning">{t('dnsOneResolverWarning')}</p>}
@@ -23,7 +23,7 @@ export function ResolverList(props: { status: DnsStatus; busy: boolean; onRemove
   );
 }
 
-function ResolverCard(props: { view: DnsResolverView; takenAt: number; removable: boolean; busy: boolean; onRemove: (url: string) => void; t: Translate }) {
+function ResolverCard(props: { view: DnsResolverView; takenAt: number; weighted: boolean; removable: boolean; busy: boolean; onRemove: (url: string) => void; t: Translate }) {
   const { view, t } = props;
   const { health, exposure, info } = view;
   const id = `dns-resolver-${view.label.replace(/[^a-z0-9]+/gi, '-')}`;
@@ -40,6 +40,7 @@ function ResolverCard(props: { view: DnsResolverView; takenAt: number; removable
       data-sites={exposure.sites}
       data-names={exposure.names}
       data-queries={exposure.queries}
+      data-weight={view.weight}
     >
       <div class="dns-resolver-head">
         <h4 id={`${id}-name`}>
@@ -67,6 +68,12 @@ function ResolverCard(props: { view: DnsResolverView; takenAt: number; removable
           <dt>{t('dnsLatencyTerm')}</dt>
           <dd>{latencyText(health.latencyMs, t)}</dd>
         </div>
+        {props.weighted && (
+          <div>
+            <dt>{t('dnsWeightTerm')}</dt>
+            <dd>{t('dnsWeightValue', [weightText(view.weight)])}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('dnsQueriesTerm')}</dt>
           <dd>{t('dnsQueriesValue', [String(health.successes), String(health.failures)])}</dd>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthSnapshot } from '@/utils/dns/health';
 import { STRATEGIES } from '@/utils/dns/selection';
-import { countryName, healthText, latencyText, rekeyText, STRATEGY_ORDER, strategyText } from './dns-text';
+import { countryName, healthText, latencyText, rekeyText, weightText, STRATEGY_ORDER, strategyText } from './dns-text';
 
 /** Echoes the key and its substitutions, so the tests read which string was chosen. */
 const t = (key: string, subs?: string[]) => (subs ? `${key}(${subs.join(',')})` : key);
@@ -28,5 +28,9 @@ describe('DNS settings text', () => {
     expect(countryName('CH', 'en')).toBe('Switzerland (CH)');
     expect(countryName('EU', 'en')).toBe('European Union (EU)');
     expect(countryName('not a code', 'en')).toBe('not a code');
+  });
+
+  it('weights as a fraction of the fastest resolver’s share', () => {
+    expect([1, 1 / 2, 1 / 4, 1 / 16, 1 / 64].map(weightText)).toEqual(['1', '1/2', '1/4', '1/16', '1/64']);
   });
 });

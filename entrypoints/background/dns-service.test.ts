@@ -3,12 +3,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakeDoh, rr, type Reply, type SeenQuery } from '@/utils/dns/fake-doh';
 import { createClient, dispatch, type Handlers, type Message } from '@/utils/messages/contract';
 import { createDnsHandlers, DnsService } from './dns-service';
+import { MIN_DWELL_MS } from '@/utils/dns/speed-tiers';
 import { createDnsStore } from './store/dns-store';
 
 const A = 'https://a.test/dns-query{?dns}';
 const B = 'https://b.test/dns-query{?dns}';
 const C = 'http://127.0.0.1:8053/dns-query';
 let randomCalls = 0;
+/** Added to Date.now() by every service made here: tests move time forward with it. */
+let clockOffset = 0;
 
 /** Every resolver answers A with 192.0.2.N (N from its host) unless `override` says otherwise. */
 function service(override: (seen: SeenQuery) => Reply | undefined = () => undefined) {
@@ -16,7 +19,7 @@ function service(override: (seen: SeenQuery) => Reply | undefined = () => undefi
   const dns = new DnsService({
     store: createDnsStore(),
     fetch,
-    now: () => Date.now(),
+    now: () => Date.now() + clockOffset,
     random: () => 0.5,
     randomBytes: (n) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + ++randomCalls) & 0xff),
   });
@@ -45,7 +48,7 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     const result = await dns.configure({ resolvers: [A, B, C], strategy: 'site' });
     expect(result.ok).toBe(true);
     expect(fetch.calls.map((c) => `${c.host} ${c.name}`).sort()).toEqual(['127.0.0.1:8053 example.com', 'a.test example.com', 'b.test example.com']);
-    expect(await stored('dnsSettings')).toEqual({ resolvers: [A, B, C], strategy: 'site', rekeyDays: 0 });
+    expect(await stored('dnsSettings')).toEqual({ resolvers: [A, B, C], strategy: 'site', rekeyDays: 0, preferFast: false });
     fetch.calls.length = 0;
     const answers = await Promise.all(['www.shop.test', 'img.shop.test', 'cdn.other.test'].map((name) => dns.resolve({ name, site: 'https://www.shop.test/' })));
     expect(new Set(answers.map((a) => a.resolver)).size).toBe(1);
@@ -62,7 +65,7 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     const probed = await dns.configure({ resolvers: [A, B], rekeyDays: 7 });
     expect(probed).toEqual({ ok: false, errors: { resolvers: 'Not added: b.test: answered HTTP 503. A resolver must answer a test query before it is saved.' } });
     expect(await dns.status()).toEqual({ ...before, takenAt: expect.any(Number) });
-    expect(await stored('dnsSettings')).toEqual({ resolvers: [A], strategy: 'site', rekeyDays: 0 });
+    expect(await stored('dnsSettings')).toEqual({ resolvers: [A], strategy: 'site', rekeyDays: 0, preferFast: false });
     expect(fetch.calls.filter((c) => c.host === 'b.test')).toHaveLength(1);
   });
 
@@ -93,6 +96,35 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     expect(await stored('dnsLedger')).toMatchObject({ version: 1, resolvers: [{ resolver: A, queries: 2 }] });
     expect((await dns.clearLedger()).problems).toEqual([]);
     expect(await stored('dnsLedger')).toEqual({ version: 1, resolvers: [] });
+  });
+
+  it('prefer faster resolvers: weighs by the stored speed tiers only while on, and keeps re-learnt tiers for the next start', async () => {
+    await service().dns.status(); // the secret exists, as after any earlier run
+    await fakeBrowser.storage.local.set({ dnsSpeedTiers: { [A]: 0, [B]: 6 } }); // B measured 8× slower before
+    const { dns, fetch } = service();
+    const on = await dns.configure({ resolvers: [A, B], preferFast: true });
+    expect(on.ok && on.status.preferFast).toBe(true);
+    expect(on.ok && on.status.resolvers.map((r) => r.weight)).toEqual([1, 1 / 64]);
+    const askedB = async (from: number) => {
+      fetch.calls.length = 0;
+      for (let i = from; i < from + 40; i++) await dns.resolve({ name: `www.s${i}.test`, site: `s${i}.test` });
+      return fetch.calls.filter((c) => c.host === 'b.test').length;
+    };
+    expect(await askedB(0)).toBeLessThan(6); // 1/65 of the sites: most likely none of 40
+    await dns.configure({ preferFast: false });
+    expect(await askedB(100)).toBeGreaterThan(10); // even spread: about 20 of 40
+    expect(await stored('dnsSpeedTiers')).toEqual({ [A]: 0, [B]: 6 }); // restored tiers wait out their dwell time
+    clockOffset += MIN_DWELL_MS;
+    await askedB(200);
+    // These fake resolvers answer at once, so B is now as fast as A: its tier was re-learnt and saved.
+    expect(await stored('dnsSpeedTiers')).toEqual({ [A]: 0, [B]: 0 });
+    expect((await service().dns.status()).resolvers.map((r) => r.weight)).toEqual([1, 1]);
+  });
+
+  it('unreadable stored speed tiers: said in dns.status, and measured again', async () => {
+    await service().dns.status();
+    await fakeBrowser.storage.local.set({ dnsSpeedTiers: 'fast' });
+    expect((await service().dns.status()).problems).toEqual(['The stored resolver speed tiers were not an object; they will be measured again.']);
   });
 
   it('a stored ledger whose install secret is gone is not reused: its hashes could never match again', async () => {

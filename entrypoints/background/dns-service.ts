@@ -4,6 +4,7 @@ import { checkDnsConfig, parseStoredDnsSettings, DAY_MS, type DnsSettings } from
 import { ExposureLedger } from '@/utils/dns/ledger';
 import { LedgerSaver } from '@/utils/dns/ledger-saver';
 import { ResolverPool } from '@/utils/dns/pool';
+import { parseStoredSpeedTiers, type SpeedTiers } from '@/utils/dns/speed-tiers';
 import { buildDnsStatus, type DnsStatus } from '@/utils/dns/status-view';
 import type { Handlers } from '@/utils/messages/contract';
 import type { DnsConfigureResult, DnsMessages } from '@/utils/messages/dns-messages';
@@ -26,6 +27,7 @@ interface Running {
   secret: Uint8Array;
   settingsProblem: string | null;
   ledgerProblem: string | null;
+  tiersProblem: string | null;
 }
 
 /**
@@ -108,7 +110,9 @@ export class DnsService {
     const stored = await this.deps.store.load(this.deps.randomBytes);
     const { settings, problem } = parseStoredDnsSettings(stored.settings);
     const { ledger, ledgerProblem } = this.restoreLedger(stored);
-    return { pool: this.makePool(settings, stored.secret, ledger), settings, secret: stored.secret, settingsProblem: problem, ledgerProblem };
+    const { tiers, problem: tiersProblem } = parseStoredSpeedTiers(stored.speedTiers);
+    const pool = this.makePool(settings, stored.secret, ledger, tiers);
+    return { pool, settings, secret: stored.secret, settingsProblem: problem, ledgerProblem, tiersProblem };
   }
 
   /** A corrupt stored ledger must not stop DNS: start a fresh one and say why in `dns.status`. */
@@ -128,17 +132,22 @@ export class DnsService {
     }
   }
 
-  private makePool(settings: DnsSettings, secret: Uint8Array, ledger: ExposureLedger): ResolverPool {
+  private makePool(settings: DnsSettings, secret: Uint8Array, ledger: ExposureLedger, speedTiers: SpeedTiers): ResolverPool {
     const { fetch, now, random } = this.deps;
     const rekeyPeriodMs = settings.rekeyDays * DAY_MS;
-    return new ResolverPool({ fetch, now, random, secret, resolvers: settings.resolvers, strategy: settings.strategy, rekeyPeriodMs, ledger });
+    const { resolvers, strategy, preferFast } = settings;
+    // Tiers change rarely (speed-tiers.ts), so each change is written at once; a lost write only means re-learning.
+    const onSpeedTiers = (tiers: SpeedTiers) =>
+      void this.deps.store.saveSpeedTiers(tiers).catch((error: unknown) => console.error('Diffuse: could not store resolver speed tiers', error));
+    return new ResolverPool({ fetch, now, random, secret, resolvers, strategy, rekeyPeriodMs, ledger, preferFast, speedTiers, onSpeedTiers });
   }
 
   private apply(running: Running, next: DnsSettings): void {
     // The selector takes its period at construction; the ledger carries over (caches and health start afresh).
-    if (next.rekeyDays !== running.settings.rekeyDays) running.pool = this.makePool(next, running.secret, running.pool.ledger);
+    if (next.rekeyDays !== running.settings.rekeyDays) running.pool = this.makePool(next, running.secret, running.pool.ledger, running.pool.speed.tiers);
     running.pool.setResolvers(next.resolvers);
     running.pool.strategy = next.strategy;
+    running.pool.speed.enabled = next.preferFast;
     running.settings = next;
     running.settingsProblem = null;
   }
@@ -161,7 +170,9 @@ export class DnsService {
       exposure: pool.ledger.summary(),
       strategy: settings.strategy,
       rekeyDays: settings.rekeyDays,
-      problems: [running.settingsProblem, running.ledgerProblem].filter((p) => p !== null),
+      preferFast: settings.preferFast,
+      speedTiers: pool.speed.tiers,
+      problems: [running.settingsProblem, running.ledgerProblem, running.tiersProblem].filter((p) => p !== null),
       now: this.deps.now(),
     });
   }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkDnsConfig, DEFAULT_DNS_SETTINGS, MAX_RESOLVERS, parseStoredDnsSettings, type DnsSettings } from './dns-settings';
 
-const current: DnsSettings = { resolvers: ['https://a.test/dns-query{?dns}', 'https://b.test/dns-query{?dns}'], strategy: 'site', rekeyDays: 0 };
+const current: DnsSettings = { resolvers: ['https://a.test/dns-query{?dns}', 'https://b.test/dns-query{?dns}'], strategy: 'site', rekeyDays: 0, preferFast: false };
 
 describe('checkDnsConfig', () => {
   it('applies the fields given, keeps the others, and names the resolvers new to the list', () => {
     const check = checkDnsConfig({ resolvers: [' https://b.test/dns-query{?dns}', 'http://127.0.0.1:8053/dns-query'], rekeyDays: 7 }, current);
     expect(check).toEqual({
       ok: true,
-      settings: { resolvers: ['https://b.test/dns-query{?dns}', 'http://127.0.0.1:8053/dns-query'], strategy: 'site', rekeyDays: 7 },
+      settings: { resolvers: ['https://b.test/dns-query{?dns}', 'http://127.0.0.1:8053/dns-query'], strategy: 'site', rekeyDays: 7, preferFast: false },
       added: ['http://127.0.0.1:8053/dns-query'],
     });
   });
@@ -40,6 +40,12 @@ describe('checkDnsConfig', () => {
     expect(checkDnsConfig({ rekeyDays: -1 }, current).ok).toBe(false);
     expect(checkDnsConfig({ rekeyDays: 366 }, current).ok).toBe(false);
     expect(checkDnsConfig(null, current).ok).toBe(false);
+    expect(checkDnsConfig({ preferFast: 'yes' }, current)).toEqual({ ok: false, errors: { preferFast: expect.stringContaining('on (true) or off (false)') } });
+  });
+
+  it('switches preferring faster resolvers on and off, and leaves it off by default', () => {
+    expect(DEFAULT_DNS_SETTINGS.preferFast).toBe(false);
+    expect(checkDnsConfig({ preferFast: true }, current)).toMatchObject({ ok: true, settings: { ...current, preferFast: true } });
   });
 });
 
@@ -52,6 +58,12 @@ describe('parseStoredDnsSettings', () => {
 
   it('reads back what was saved', () => {
     expect(parseStoredDnsSettings(current)).toEqual({ settings: current, problem: null });
+    expect(parseStoredDnsSettings({ ...current, preferFast: true })).toEqual({ settings: { ...current, preferFast: true }, problem: null });
+  });
+
+  it('reads settings saved before preferFast existed as complete, with it off', () => {
+    const { preferFast: _dropped, ...older } = current;
+    expect(parseStoredDnsSettings(older)).toEqual({ settings: { ...current, preferFast: false }, problem: null });
   });
 
   it('unreadable or incomplete settings: the defaults, with a sentence saying so', () => {

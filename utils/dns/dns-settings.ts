@@ -8,6 +8,8 @@ export interface DnsSettings {
   strategy: Strategy;
   /** Re-keying period of the selection hash in days; 0 (the default) keeps the key for good. */
   rekeyDays: number;
+  /** Lean `site` and `name` toward faster resolvers (speed-tiers.ts); off by default: it concentrates sites. */
+  preferFast: boolean;
 }
 
 /** A change asked for by the settings page; fields left out keep their value. */
@@ -15,6 +17,7 @@ export interface DnsConfigRequest {
   resolvers?: string[];
   strategy?: Strategy;
   rekeyDays?: number;
+  preferFast?: boolean;
 }
 
 /** One message per field, shown beside that field; nothing is changed when there is any. */
@@ -22,7 +25,7 @@ export type DnsConfigErrors = Partial<Record<keyof DnsConfigRequest, string>>;
 
 export type DnsConfigCheck = { ok: true; settings: DnsSettings; added: string[] } | { ok: false; errors: DnsConfigErrors };
 
-export const DEFAULT_DNS_SETTINGS: DnsSettings = { resolvers: DEFAULT_RESOLVERS.map((r) => r.url), strategy: 'site', rekeyDays: 0 };
+export const DEFAULT_DNS_SETTINGS: DnsSettings = { resolvers: DEFAULT_RESOLVERS.map((r) => r.url), strategy: 'site', rekeyDays: 0, preferFast: false };
 
 /** A year: longer periods re-key so rarely that they are "off" in practice. */
 export const MAX_REKEY_DAYS = 365;
@@ -56,6 +59,10 @@ export function checkDnsConfig(request: unknown, current: DnsSettings): DnsConfi
     if (typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= MAX_REKEY_DAYS) settings.rekeyDays = days;
     else errors.rekeyDays = `The re-keying period must be a whole number of days from 0 (off) to ${MAX_REKEY_DAYS}.`;
   }
+  if (input.preferFast !== undefined) {
+    if (typeof input.preferFast === 'boolean') settings.preferFast = input.preferFast;
+    else errors.preferFast = 'Preferring faster resolvers is either on (true) or off (false).';
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, settings, added: settings.resolvers.filter((url) => !current.resolvers.includes(url)) };
 }
@@ -82,6 +89,7 @@ function checkResolverList(value: unknown): string[] | string {
 export function parseStoredDnsSettings(stored: unknown): { settings: DnsSettings; problem: string | null } {
   if (stored === undefined) return { settings: DEFAULT_DNS_SETTINGS, problem: null };
   const fields = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  // preferFast came later: settings stored without it are complete, and keep it off.
   const complete = fields.resolvers !== undefined && fields.strategy !== undefined && fields.rekeyDays !== undefined;
   const check = checkDnsConfig(stored, DEFAULT_DNS_SETTINGS);
   if (complete && check.ok) return { settings: check.settings, problem: null };

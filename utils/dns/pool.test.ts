@@ -190,3 +190,45 @@ describe('ResolverPool', () => {
     expect(new Set(fetch.calls.map((c) => c.host)).size).toBe(5);
   });
 });
+
+describe('ResolverPool, prefer faster resolvers', () => {
+  /** Resolvers r1..r3 that take 10, 40 and 160 ms (on the fake clock) to answer. */
+  function timed(options: Partial<PoolOptions>) {
+    const clock = { t: 1_000_000 };
+    const latency: Record<string, number> = { 'r1.test': 10, 'r2.test': 40, 'r3.test': 160 };
+    const answer = fakeDoh((seen) => ({ answers: [rr.a(seen.name, '192.0.2.1', 60)] }));
+    const fetch: typeof answer = Object.assign(async (url: string, init: RequestInit) => {
+      clock.t += latency[new URL(url).host] ?? 0;
+      return answer(url, init);
+    }, { calls: answer.calls });
+    const saved: unknown[] = [];
+    const pool = new ResolverPool({ fetch, now: () => clock.t, random: Math.random, secret: SECRET, resolvers: FIVE.slice(0, 3), onSpeedTiers: (t) => saved.push(t), ...options });
+    const browse = async (from: number, count: number) => {
+      const picks: string[] = [];
+      for (let i = from; i < from + count; i++) picks.push(host((await pool.resolve(`www.s${i}.example`, 'A', { site: `s${i}.example` })).resolver));
+      return picks;
+    };
+    return { pool, browse, saved };
+  }
+  const share = (picks: string[], h: string) => picks.filter((p) => p === h).length / picks.length;
+
+  it('learns tiers from answers and, once they differ, sends most new sites to the fast resolver', async () => {
+    const { pool, browse, saved } = timed({ preferFast: true });
+    await browse(0, 120); // warm-up: every resolver answers MIN_SAMPLES times, so each gets a tier
+    expect(pool.speed.tiers).toEqual({ 'https://r1.test/dns-query{?dns}': 0, 'https://r2.test/dns-query{?dns}': 4, 'https://r3.test/dns-query{?dns}': 6 });
+    expect(saved.at(-1)).toEqual(pool.speed.tiers);
+    const picks = await browse(1000, 300);
+    // Weights 1, ¹⁄₁₆, ¹⁄₆₄: the fast resolver is first for 1/1.078 = 93 % of sites.
+    expect(share(picks, 'r1.test')).toBeGreaterThan(0.85);
+    expect(share(picks, 'r3.test')).toBeLessThan(0.05);
+  });
+
+  it('learns tiers while off but keeps the even spread; restored tiers apply from the first lookup', async () => {
+    const off = timed({ preferFast: false });
+    await off.browse(0, 120);
+    expect(Object.keys(off.pool.speed.tiers)).toHaveLength(3);
+    expect(share(await off.browse(1000, 300), 'r1.test')).toBeLessThan(0.45);
+    const restored = timed({ preferFast: true, speedTiers: off.pool.speed.tiers });
+    expect(share(await restored.browse(1000, 300), 'r1.test')).toBeGreaterThan(0.85);
+  });
+});

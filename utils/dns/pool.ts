@@ -5,6 +5,7 @@ import { HealthTracker, type HealthOptions, type HealthSnapshot } from './health
 import { ExposureLedger } from './ledger';
 import { validateResolverUrl } from './resolvers';
 import { Selector, siteGroup, type Strategy } from './selection';
+import { SpeedPreference, type SpeedTiers } from './speed-tiers';
 import { normalizeName, type RecordType } from './wire';
 
 export interface PoolOptions {
@@ -25,6 +26,12 @@ export interface PoolOptions {
   health?: Omit<HealthOptions, 'now'>;
   /** A ledger restored from storage; a new one otherwise. */
   ledger?: ExposureLedger;
+  /** Lean the hashed strategies toward faster resolvers (speed-tiers.ts); off by default. */
+  preferFast?: boolean;
+  /** Tiers restored from storage, so a restart does not move sites; learnt afresh otherwise. */
+  speedTiers?: SpeedTiers;
+  /** Told when the tiers change (rarely, by design), to persist them. */
+  onSpeedTiers?: (tiers: SpeedTiers) => void;
 }
 
 export interface PoolAnswer {
@@ -68,6 +75,8 @@ export class ResolutionError extends Error {
 export class ResolverPool {
   readonly health: HealthTracker;
   readonly ledger: ExposureLedger;
+  /** The "prefer faster resolvers" choice and the speed tiers it weighs by (learnt whether it is on or off). */
+  readonly speed: SpeedPreference;
   private readonly fetch: FetchLike;
   private readonly now: () => number;
   private readonly selector: Selector;
@@ -87,6 +96,12 @@ export class ResolverPool {
       random: options.random,
       now: options.now,
       rekeyPeriodMs: options.rekeyPeriodMs,
+    });
+    this.speed = new SpeedPreference({
+      enabled: options.preferFast ?? false,
+      tiers: options.speedTiers ?? {},
+      setWeights: (weights) => this.selector.setWeights(weights),
+      onChange: options.onSpeedTiers,
     });
     this.setResolvers(options.resolvers);
   }
@@ -170,6 +185,7 @@ export class ResolverPool {
       try {
         const answer = await resolveOnce({ fetch: this.fetch, template: id, name, type, timeoutMs, now: this.now });
         this.health.recordSuccess(id, answer.elapsedMs);
+        this.speed.observe(id, answer.elapsedMs, this.list, this.now());
         return { value: answer, ttl: answer.ttl };
       } catch (error) {
         if (error instanceof ResolverError) {

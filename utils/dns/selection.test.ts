@@ -148,3 +148,45 @@ describe('keyed hash', () => {
     expect(await rendezvousOrder(hasher, 'news.example', [...FIVE].reverse())).toEqual(a);
   });
 });
+
+describe('weighted rendezvous (prefer faster resolvers)', () => {
+  const THREE = FIVE.slice(0, 3);
+  const [fast, middle, slow] = THREE as [string, string, string];
+  const shares = (picks: Map<string, string>) => THREE.map((r) => [...picks.values()].filter((p) => p === r).length / picks.size);
+
+  it('with equal weights ranks every site exactly as the unweighted hash, so switching it on moves nobody', async () => {
+    const plain = await firstChoices(selector(), FIVE);
+    const weighted = selector();
+    weighted.setWeights(Object.fromEntries(FIVE.map((r) => [r, 0.5])));
+    expect(await firstChoices(weighted, FIVE)).toEqual(plain);
+  });
+
+  it('gives each resolver about w/Σw of the sites (weights 1, ¼, ⅛: 72.7 %, 18.2 %, 9.1 %)', async () => {
+    const s = selector();
+    s.setWeights({ [fast]: 1, [middle]: 0.25, [slow]: 0.125 });
+    const [a, b, c] = shares(await firstChoices(s, THREE));
+    expect(a).toBeCloseTo(0.727, 1);
+    expect(b).toBeCloseTo(0.182, 1);
+    expect(c).toBeCloseTo(0.091, 1);
+  });
+
+  it('when one weight rises, the only sites that move are those moving to that resolver', async () => {
+    const s = selector();
+    s.setWeights({ [fast]: 1, [middle]: 0.25, [slow]: 0.125 });
+    const before = await firstChoices(s, THREE);
+    s.setWeights({ [fast]: 1, [middle]: 0.25, [slow]: 0.5 });
+    const after = await firstChoices(s, THREE);
+    const moved = SITES.filter((site) => before.get(site) !== after.get(site));
+    expect(moved.length).toBeGreaterThan(50);
+    for (const site of moved) expect(after.get(site)).toBe(slow);
+  });
+
+  it('leaves round-robin, random and single alone', async () => {
+    for (const strategy of ['round-robin', 'random', 'single'] as const) {
+      const plain = selector(strategy, { random: () => 0.4 });
+      const weighted = selector(strategy, { random: () => 0.4 });
+      weighted.setWeights({ [fast]: 1, [middle]: 0.0625, [slow]: 0.0625 });
+      for (let i = 0; i < 5; i++) expect(await weighted.order('a.test', 'a.test', THREE)).toEqual(await plain.order('a.test', 'a.test', THREE));
+    }
+  });
+});

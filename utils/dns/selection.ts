@@ -27,13 +27,35 @@ export function siteGroup(name: string, site?: string): string {
  * Rendezvous (highest random weight) hashing (Thaler and Ravishankar, 1998): each resolver gets the weight
  * HMAC(key, group, resolver) and the group's preference list is the resolvers by falling weight. Removing a
  * resolver moves only the groups that had it first; adding one takes from each about 1/(k+1).
+ *
+ * With `weightOf` (the "prefer faster resolvers" choice), weighted rendezvous (Schindelhauer and Schomaker,
+ * 2005; "logarithmic method"): score = w / -ln(u), u the digest's first 52 bits as a number in (0, 1). A
+ * resolver is then first for w/Σw of the groups, and a change of one weight moves only the groups that must
+ * move. -1/ln(u) rises with u, so equal weights give the unweighted order: switching the choice on moves no
+ * site until the resolvers' speeds actually differ.
  */
-export async function rendezvousOrder(hasher: KeyedHasher, group: string, resolvers: readonly string[]): Promise<string[]> {
-  const weights = await Promise.all(resolvers.map((id) => hasher.digest('rendezvous', `${group}\u0000${id}`)));
-  return resolvers
-    .map((id, i) => ({ id, weight: weights[i] ?? new Uint8Array() }))
-    .sort((a, b) => compareBytes(b.weight, a.weight) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((entry) => entry.id);
+export async function rendezvousOrder(
+  hasher: KeyedHasher,
+  group: string,
+  resolvers: readonly string[],
+  weightOf?: (id: string) => number,
+): Promise<string[]> {
+  const digests = await Promise.all(resolvers.map((id) => hasher.digest('rendezvous', `${group}\u0000${id}`)));
+  const entries = resolvers.map((id, i) => ({ id, digest: digests[i] ?? new Uint8Array() }));
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  if (!weightOf) return entries.sort((a, b) => compareBytes(b.digest, a.digest) || byId(a, b)).map((e) => e.id);
+  return entries
+    .map((e) => ({ ...e, score: weightOf(e.id) / -Math.log(unitInterval(e.digest)) }))
+    .sort((a, b) => b.score - a.score || compareBytes(b.digest, a.digest) || byId(a, b))
+    .map((e) => e.id);
+}
+
+/** The first 52 bits of a digest as a number strictly between 0 and 1 (the +0.5 keeps ln finite). */
+function unitInterval(digest: Uint8Array): number {
+  let value = 0;
+  for (let i = 0; i < 6; i++) value = value * 256 + (digest[i] ?? 0);
+  value = value * 16 + ((digest[6] ?? 0) >> 4);
+  return (value + 0.5) / 2 ** 52;
 }
 
 export interface SelectorOptions {
@@ -62,6 +84,8 @@ export class Selector {
   private readonly rankings = new Map<string, Promise<string[]>>();
   private rankingsFor = '';
   private turn = 0;
+  private weights: Readonly<Record<string, number>> | null = null;
+  private weightsKey = '';
 
   constructor(options: SelectorOptions) {
     this.options = options;
@@ -69,6 +93,15 @@ export class Selector {
     this.base = KeyedHasher.create(options.secret);
     // A bad secret is reported by the first lookup; do not let it surface as an unhandled rejection meanwhile.
     this.base.catch(() => undefined);
+  }
+
+  /**
+   * Weights for the hashed strategies (the "prefer faster resolvers" choice); null (the default) ranks all
+   * resolvers alike. A resolver missing from the record weighs 1.
+   */
+  setWeights(weights: Readonly<Record<string, number>> | null): void {
+    this.weights = weights;
+    this.weightsKey = weights ? JSON.stringify(weights) : '';
   }
 
   /** The epoch mixed into the key: always 0 unless a re-keying period is set. */
@@ -99,14 +132,16 @@ export class Selector {
 
   private async ranked(group: string, resolvers: readonly string[]): Promise<string[]> {
     const hasher = this.hasherForEpoch();
-    const signature = `${this.epochKey?.epoch ?? 0}\n${resolvers.join('\n')}`;
+    const weights = this.weights;
+    const signature = `${this.epochKey?.epoch ?? 0}\n${resolvers.join('\n')}\n${this.weightsKey}`;
     if (signature !== this.rankingsFor) {
       this.rankings.clear();
       this.rankingsFor = signature;
     }
     let ranking = this.rankings.get(group);
     if (!ranking) {
-      ranking = hasher.then((h) => rendezvousOrder(h, group, resolvers));
+      const weightOf = weights ? (id: string) => weights[id] ?? 1 : undefined;
+      ranking = hasher.then((h) => rendezvousOrder(h, group, resolvers, weightOf));
       if (this.rankings.size >= RANKING_MEMO) {
         const oldest = this.rankings.keys().next();
         if (!oldest.done) this.rankings.delete(oldest.value);

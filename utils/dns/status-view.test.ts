@@ -20,6 +20,8 @@ describe('buildDnsStatus', () => {
     ],
     strategy: 'site',
     rekeyDays: 7,
+    preferFast: true,
+    speedTiers: { [LOCAL]: 4, [GONE]: 1 },
     problems: ['stored ledger unreadable'],
     now: 42,
   });
@@ -39,9 +41,13 @@ describe('buildDnsStatus', () => {
     expect(status.formerResolvers).toEqual([{ url: GONE, label: 'gone.test', queries: 4, sites: 2, names: 3, siteShare: 0.5, nameShare: 0.375 }]);
   });
 
+  it('gives each resolver its weight from its speed tier, 1 while its speed is unknown', () => {
+    expect(status.resolvers.map((r) => r.weight)).toEqual([1, 1 / 16]);
+  });
+
   it('offers as presets every known resolver not in the list, defaults included', () => {
     const all = [...DEFAULT_RESOLVERS, ...PRESET_RESOLVERS].map((r) => r.url);
     expect(status.presets.map((p) => p.url)).toEqual(all.filter((url) => url !== QUAD9));
-    expect(status).toMatchObject({ strategy: 'site', rekeyDays: 7, problems: ['stored ledger unreadable'], takenAt: 42 });
+    expect(status).toMatchObject({ strategy: 'site', rekeyDays: 7, preferFast: true, problems: ['stored ledger unreadable'], takenAt: 42 });
   });
 });

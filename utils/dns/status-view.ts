@@ -3,6 +3,7 @@ import type { HealthSnapshot } from './health';
 import type { ExposureSummary } from './ledger';
 import { DEFAULT_RESOLVERS, PRESET_RESOLVERS, validateResolverUrl, type ResolverInfo } from './resolvers';
 import type { Strategy } from './selection';
+import { weightOfTier, type SpeedTiers } from './speed-tiers';
 
 /** What one resolver could have learnt: distinct sites and names it was sent, and its share of all of them. */
 export type DnsExposure = Omit<ExposureSummary, 'resolver'>;
@@ -16,6 +17,8 @@ export interface DnsResolverView {
   info: Omit<ResolverInfo, 'url'> | null;
   health: HealthSnapshot;
   exposure: DnsExposure;
+  /** Weight in the hash when faster resolvers are preferred (1, ½, ¼…); 1 until the resolver's speed is known. */
+  weight: number;
 }
 
 /** The settings page's whole DNS view, answered by `dns.status` (and by `dns.configure` after a change). */
@@ -25,6 +28,7 @@ export interface DnsStatus {
   formerResolvers: (DnsExposure & { url: string; label: string })[];
   strategy: Strategy;
   rekeyDays: number;
+  preferFast: boolean;
   /** Known resolvers not in the list, offered as presets. */
   presets: ResolverInfo[];
   /** Stored data that could not be read and was replaced (a sentence each); empty when all is well. */
@@ -51,6 +55,8 @@ export function buildDnsStatus(input: {
   exposure: readonly ExposureSummary[];
   strategy: Strategy;
   rekeyDays: number;
+  preferFast: boolean;
+  speedTiers: SpeedTiers;
   problems: readonly string[];
   now: number;
 }): DnsStatus {
@@ -67,6 +73,7 @@ export function buildDnsStatus(input: {
       info: info ? { operator: info.operator, country: info.country, policy: info.policy } : null,
       health,
       exposure: exposureOf.get(url) ?? NO_EXPOSURE,
+      weight: weightOfTier(input.speedTiers[url]),
     };
   });
   const formerResolvers = input.exposure
@@ -78,6 +85,7 @@ export function buildDnsStatus(input: {
     formerResolvers,
     strategy: input.strategy,
     rekeyDays: input.rekeyDays,
+    preferFast: input.preferFast,
     presets,
     problems: [...input.problems],
     takenAt: input.now,

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { DnsSettings } from '@/utils/dns/dns-settings';
 import type { LedgerJSON } from '@/utils/dns/ledger';
+import type { SpeedTiers } from '@/utils/dns/speed-tiers';
 
 /**
  * The storage.local keys of the resolver pool, all owned here. storage.local rather than the Dexie database:
@@ -13,6 +14,8 @@ const KEYS = {
   secret: 'dnsSecret',
   /** The exposure ledger (LedgerJSON): per resolver, hashed sites and names it was sent. */
   ledger: 'dnsLedger',
+  /** Resolver speed tiers (SpeedTiers), kept so a restarted worker weighs resolvers as before and moves no site. */
+  speedTiers: 'dnsSpeedTiers',
 } as const;
 
 const SECRET_BYTES = 32;
@@ -22,6 +25,7 @@ const SECRET_HEX = /^[0-9a-f]{64}$/;
 export interface StoredDns {
   settings: unknown;
   ledger: unknown;
+  speedTiers: unknown;
   secret: Uint8Array;
   /** The secret was missing (first start) or unreadable and a new one was drawn and saved. */
   secretCreated: boolean;
@@ -31,23 +35,24 @@ export interface DnsStore {
   load(randomBytes: (length: number) => Uint8Array): Promise<StoredDns>;
   saveSettings(settings: DnsSettings): Promise<void>;
   saveLedger(ledger: LedgerJSON): Promise<void>;
+  saveSpeedTiers(tiers: SpeedTiers): Promise<void>;
 }
 
 export function createDnsStore(): DnsStore {
   const local = browser.storage.local;
   return {
     async load(randomBytes) {
-      const stored = await local.get([KEYS.settings, KEYS.secret, KEYS.ledger]);
+      const stored = await local.get([KEYS.settings, KEYS.secret, KEYS.ledger, KEYS.speedTiers]);
+      const values = { settings: stored[KEYS.settings], ledger: stored[KEYS.ledger], speedTiers: stored[KEYS.speedTiers] };
       const hex = stored[KEYS.secret];
-      if (typeof hex === 'string' && SECRET_HEX.test(hex)) {
-        return { settings: stored[KEYS.settings], ledger: stored[KEYS.ledger], secret: fromHex(hex), secretCreated: false };
-      }
+      if (typeof hex === 'string' && SECRET_HEX.test(hex)) return { ...values, secret: fromHex(hex), secretCreated: false };
       const secret = randomBytes(SECRET_BYTES);
       await local.set({ [KEYS.secret]: toHex(secret) });
-      return { settings: stored[KEYS.settings], ledger: stored[KEYS.ledger], secret, secretCreated: true };
+      return { ...values, secret, secretCreated: true };
     },
     saveSettings: (settings) => local.set({ [KEYS.settings]: settings }),
     saveLedger: (ledger) => local.set({ [KEYS.ledger]: ledger }),
+    saveSpeedTiers: (tiers) => local.set({ [KEYS.speedTiers]: tiers }),
   };
 }
 
