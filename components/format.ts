@@ -1,9 +1,10 @@
+import { UNDER_ONE_PERCENT, wholePercent } from '@/utils/report/percent';
 import type { Translate } from './translate';
 
-/** 0.4812 → "48 %"; a share above zero never reads "0 %". Same rule as utils/report/summary-sentence.ts. */
+/** 0.4812 → "48 %"; a share above zero never reads "0 %" (rule in utils/report/percent.ts). */
 export function percent(share: number, t: Translate): string {
-  const value = Math.round(share * 100);
-  return value === 0 && share > 0 ? t('percentUnderOne') : t('percent', [String(value)]);
+  const value = wholePercent(share);
+  return value === UNDER_ONE_PERCENT ? t('percentUnderOne') : t('percent', [String(value)]);
 }
 
 /** A category id as the user reads it; unknown ids as they are. */

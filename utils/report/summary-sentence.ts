@@ -5,14 +5,14 @@
  * "the requests" means the page's third-party requests (see page-report.ts).
  */
 import type { PageSummary } from './page-report';
+import { UNDER_ONE_PERCENT, wholePercent } from './percent';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-/** 0.4812 → "48 %"; a share that is not zero never reads as "0 %". */
+/** 0.4812 → "48 %"; a share that is not zero never reads as "0 %" (rule in percent.ts). */
 export function formatPercent(share: number): string {
-  const pct = Math.round(share * 100);
-  if (pct === 0 && share > 0) return 'less than 1 %';
-  return `${pct} %`;
+  const pct = wholePercent(share);
+  return pct === UNDER_ONE_PERCENT ? 'less than 1 %' : `${pct} %`;
 }
 
 export function summarySentence(s: PageSummary): string {
