@@ -87,7 +87,7 @@ export function DashboardSection(props: { call: DashboardCall; t: Translate }) {
         </>
       )}
       <ExportButtons range={range} call={call} t={t} />
-      <DnsShare status={() => call('dns.status', {})} t={t} />
+      <DnsShare status={() => call('dns.status', {})} generation={generation} t={t} />
       <section class="dash-panel" aria-labelledby="dash-data-heading">
         <h3 id="dash-data-heading">{t('dashDataHeading')}</h3>
         <DataControls data={data} call={call} onChanged={(next) => (setData(next), reload())} t={t} />

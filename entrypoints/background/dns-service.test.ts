@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakeDoh, rr, type Reply, type SeenQuery } from '@/utils/dns/fake-doh';
 import { createClient, dispatch, type Handlers, type Message } from '@/utils/messages/contract';
@@ -30,6 +30,9 @@ const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))
 describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   it('first start: the three default operators by site, no re-keying, and a 32-byte secret saved for good', async () => {
@@ -125,6 +128,33 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     await service().dns.status();
     await fakeBrowser.storage.local.set({ dnsSpeedTiers: 'fast' });
     expect((await service().dns.status()).problems).toEqual(['The stored resolver speed tiers were not an object; they will be measured again.']);
+  });
+
+  it('pruning to a time drops older ledger entries from memory and storage at once; later ones stay', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { dns } = service();
+    await dns.configure({ resolvers: [A] });
+    vi.setSystemTime(new Date(2026, 0, 1, 12));
+    await dns.resolve({ name: 'www.old.test', site: 'old.test' });
+    vi.setSystemTime(new Date(2026, 0, 20, 12));
+    await dns.resolve({ name: 'www.new.test', site: 'new.test' });
+    await dns.flush();
+    await dns.pruneLedgerBefore(new Date(2026, 0, 10).getTime());
+    // No flush: a pruning is stored before the call returns.
+    expect(await stored('dnsLedger')).toMatchObject({ resolvers: [{ resolver: A, sites: [expect.anything()], names: [expect.anything()] }] });
+    const [exposure] = (await service().dns.status()).resolvers.map((r) => r.exposure);
+    expect(exposure).toMatchObject({ sites: 1, names: 1, siteShare: 1 });
+  });
+
+  it('a corrupt stored ledger does not break pruning: its message stays, and nothing else stored changes', async () => {
+    await service().dns.configure({ resolvers: [A] });
+    const corrupt = { version: 1, resolvers: [{ resolver: A, queries: 'many' }] };
+    await fakeBrowser.storage.local.set({ dnsLedger: corrupt });
+    const { dns } = service();
+    await expect(dns.pruneLedgerBefore(Date.now())).resolves.toBeUndefined();
+    expect((await dns.status()).problems).toEqual([expect.stringContaining('could not be read (ledger.resolvers[0].queries must be')]);
+    expect(await stored('dnsSettings')).toEqual({ resolvers: [A], strategy: 'site', rekeyDays: 0, preferFast: false });
+    expect(await stored('dnsLedger')).toEqual(corrupt); // the fresh ledger had nothing to prune, so nothing was written
   });
 
   it('a stored ledger whose install secret is gone is not reused: its hashes could never match again', async () => {

@@ -101,6 +101,14 @@ export class DnsService {
     return this.view(running);
   }
 
+  /** Drops ledger entries last seen before `time` (history was pruned to it), stored at once if any went. */
+  async pruneLedgerBefore(time: number): Promise<void> {
+    const running = await this.start();
+    if (running.pool.ledger.pruneBefore(time) === 0) return; // most worker starts: nothing to write
+    this.saver.changed();
+    await this.saver.flush();
+  }
+
   /** Writes a pending ledger change now (tests; nothing in production needs to wait for it). */
   flush(): Promise<void> {
     return this.saver.flush();

@@ -29,12 +29,13 @@ function setup() {
   const policies = { list: async () => stored, replaceAll: vi.fn(async (list: SitePolicy[]) => ((stored = list), null)) };
   const privacy = { list: async () => [view('topics', true, true), view('trackingProtection', false, false)], set: vi.fn(async () => []) };
   const flush = vi.fn(async () => {});
+  const follower = { pruneBefore: vi.fn(async () => {}), deleteAll: vi.fn(async () => {}) };
   const handlers = createHistoryHandlers({
-    history, flush, operators: async () => new OperatorMemory(),
+    history, flush, follower, operators: async () => new OperatorMemory(),
     attributor: async () => attribute, now: () => NOW, ruleTable: async () => TABLE,
     policies: policies as unknown as PolicyService, privacy: privacy as unknown as PrivacySettingsManager,
   });
-  return { handlers, history, policies, privacy, flush };
+  return { handlers, history, policies, privacy, flush, follower };
 }
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => db.delete());
@@ -53,11 +54,22 @@ describe('history handlers', () => {
   });
 
   it('retention: stored, validated, and deleting all data leaves settings', async () => {
-    const { handlers } = setup();
+    const { handlers, follower } = setup();
     expect(await handlers['history.data']({})).toEqual({ retentionDays: 30, pageLoads: 0, since: null });
     expect(await handlers['history.setRetention']({ retentionDays: null })).toMatchObject({ retentionDays: null });
     await expect(handlers['history.setRetention']({ retentionDays: 2.5 })).rejects.toThrow();
     expect(await handlers['history.deleteAll']({})).toMatchObject({ retentionDays: null, pageLoads: 0 });
+    expect(follower.pruneBefore).not.toHaveBeenCalled(); // forever
+    expect(follower.deleteAll).toHaveBeenCalledTimes(1);
+  });
+
+  it('what follows history (the DNS ledger) is pruned to the new retention at once, from the dashboard or a settings file', async () => {
+    const { handlers, follower } = setup();
+    await handlers['history.setRetention']({ retentionDays: 7 });
+    expect(follower.pruneBefore).toHaveBeenLastCalledWith(new Date(2026, 0, 24).getTime()); // 31 January kept 7 days back
+    const file = JSON.parse((await handlers['settings.export']({})).text);
+    await handlers['settings.import']({ text: JSON.stringify({ ...file, history: { retentionDays: 30 } }) });
+    expect(follower.pruneBefore).toHaveBeenLastCalledWith(new Date(2026, 0, 1).getTime());
   });
 
   it('settings export → import round trip: retention, available privacy switches, policies through the policy service', async () => {

@@ -11,7 +11,7 @@ import { historyJsonFile } from '@/utils/history/export-json';
 import { isRetention } from '@/utils/history/retention';
 import type { HistoryStore } from './store/history-store';
 import { loadHistorySettings, saveHistorySettings } from './history-settings';
-import { pruneHistory } from './history-pruner';
+import { deleteAllHistory, pruneHistory, type HistoryFollower } from './history-pruner';
 import { createSettingsTransferHandlers, type SettingsTransferDeps } from './settings-transfer';
 
 export interface HistoryHandlerDeps extends Omit<SettingsTransferDeps, 'prune'> {
@@ -21,6 +21,8 @@ export interface HistoryHandlerDeps extends Omit<SettingsTransferDeps, 'prune'> 
   attributor: () => Promise<Attributor>;
   /** Host → infrastructure operator as last looked up (CNAME uncloaking's lookups). */
   operators: () => Promise<OperatorMemory>;
+  /** Pruned and deleted with history (the DNS exposure ledger). */
+  follower: HistoryFollower;
 }
 
 const BUILDERS: Readonly<Record<ExportFormat, (view: HistoryView, now: number) => ExportFile>> = {
@@ -31,7 +33,7 @@ const BUILDERS: Readonly<Record<ExportFormat, (view: HistoryView, now: number) =
 
 /** The dashboard's handlers (`history.*` and `settings.*`); spread them into routeMessages' handlers. */
 export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, keyof HistoryMessages> {
-  const prune = () => pruneHistory(deps.history, deps.now());
+  const prune = () => pruneHistory(deps.history, deps.follower, deps.now());
   const view = async (range: RangeId): Promise<HistoryView> => {
     if (!RANGE_IDS.includes(range)) throw new Error(`Unknown range "${String(range)}".`);
     await deps.flush();
@@ -59,7 +61,7 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, 
     'history.deleteAll': async () => {
       // Pending writes first, or they would land after the deletion and bring part of it back.
       await deps.flush();
-      await deps.history.deleteAll();
+      await deleteAllHistory(deps.history, deps.follower);
       return data();
     },
     ...createSettingsTransferHandlers({ ...deps, prune }),

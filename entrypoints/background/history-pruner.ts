@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { startOfDay } from '@/utils/history/days';
 import { firstKeptDay } from '@/utils/history/retention';
 import type { HistoryStore } from './store/history-store';
 import { loadHistorySettings } from './history-settings';
@@ -6,10 +7,34 @@ import { loadHistorySettings } from './history-settings';
 const ALARM = 'diffuse-prune-history';
 const DAY_MINUTES = 24 * 60;
 
-/** Deletes what is older than the retention setting allows; "forever" deletes nothing. */
-export async function pruneHistory(history: HistoryStore, now = Date.now()): Promise<void> {
+/**
+ * Data kept beside history that must not outlive it (the DNS exposure ledger): the composition root passes it
+ * in, so history knows nothing of what follows it. History has no per-site deletion, so there is nothing to
+ * forward to ExposureLedger.forgetSite yet.
+ */
+export interface HistoryFollower {
+  /** Drops what was last seen before `time` (ms): the local midnight that starts the first kept day. */
+  pruneBefore(time: number): Promise<void>;
+  /** History was deleted whole. */
+  deleteAll(): Promise<void>;
+}
+
+/** Deletes what is older than the retention setting allows, in history and its follower; "forever" deletes nothing. */
+export async function pruneHistory(history: HistoryStore, follower: HistoryFollower, now = Date.now()): Promise<void> {
   const first = firstKeptDay(now, (await loadHistorySettings()).retentionDays);
-  if (first !== null) await history.prune(first);
+  if (first === null) return;
+  await bothDone(history.prune(first), follower.pruneBefore(startOfDay(first)));
+}
+
+/** "Delete all data": every page load and roll-up row, and what follows history. */
+export async function deleteAllHistory(history: HistoryStore, follower: HistoryFollower): Promise<void> {
+  await bothDone(history.deleteAll(), follower.deleteAll());
+}
+
+/** Waits for both, then throws the first failure: a broken ledger must not keep old history, nor the reverse. */
+async function bothDone(a: Promise<unknown>, b: Promise<unknown>): Promise<void> {
+  const failed = (await Promise.allSettled([a, b])).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
@@ -18,8 +43,8 @@ export async function pruneHistory(history: HistoryStore, now = Date.now()): Pro
  * start-up pruning alone runs. The alarm listener is added synchronously, so the alarm that wakes a stopped
  * worker finds it; the alarm is created once and kept, so restarts do not keep postponing it.
  */
-export function startHistoryPruning(history: HistoryStore): void {
-  const run = () => pruneHistory(history).catch((error: unknown) => console.error('Diffuse: could not prune history', error));
+export function startHistoryPruning(history: HistoryStore, follower: HistoryFollower): void {
+  const run = () => pruneHistory(history, follower).catch((error: unknown) => console.error('Diffuse: could not prune history', error));
   void run();
   const alarms = (browser as { alarms?: typeof browser.alarms }).alarms;
   if (!alarms) return;

@@ -18,7 +18,7 @@ import { applyPrivacyDefaultsOnInstall, createPrivacyHandlers, createPrivacySett
 import { createDnsHandlers, createDnsService } from './dns-service';
 import { HistoryStore } from './store/history-store';
 import { createHistoryHandlers } from './history-handlers';
-import { startHistoryPruning } from './history-pruner';
+import { startHistoryPruning, type HistoryFollower } from './history-pruner';
 import { buildPageReport } from '@/utils/report/page-report';
 import { cnameTabView, createCnameService } from './cname-setup';
 import { watchHosts } from './cname-listener';
@@ -57,7 +57,9 @@ export default defineBackground(() => {
   observeRequests(tracker, new BlockedBadge());
   // After the observer, so a main_frame request has begun its page load. Firefox decides at request time.
   watchHosts(tracker, cname, import.meta.env.FIREFOX);
-  startHistoryPruning(history);
+  // The DNS exposure ledger follows history: pruned to the same day, deleted with it.
+  const ledger: HistoryFollower = { pruneBefore: (time) => dns.pruneLedgerBefore(time), deleteAll: () => dns.clearLedger().then(() => undefined) };
+  startHistoryPruning(history, ledger);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void applyPrivacyDefaultsOnInstall(privacy);
   });
@@ -90,6 +92,7 @@ export default defineBackground(() => {
       flush: () => writer.flush(),
       attributor,
       operators: () => operators.memory(),
+      follower: ledger,
       privacy,
       policies,
       ruleTable,

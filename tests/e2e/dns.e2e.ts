@@ -3,6 +3,7 @@ import { DohServer, type ZoneRecord } from '../support/doh-server';
 import type { DnsAnswerView, DnsConfigureResult, DnsStatus } from '../../utils/messages/dns-messages';
 import type { ExtensionPage } from './harness/extension-browser';
 import { addResolverUrl, ask, chooseOption, dnsSectionText, readResolverCards, readUrlError } from './harness/dns-actions';
+import { click, evaluate } from './harness/dashboard-actions';
 import { describeInBothBrowsers } from './harness/in-both-browsers';
 
 /** Twelve sites: with three resolvers, all landing on one would be a 1-in-59 000 chance (3 · 3⁻¹²). */
@@ -159,5 +160,27 @@ describeInBothBrowsers('DNS through the resolver pool', (ctx) => {
     const refused = await ask<DnsConfigureResult>(page, { type: 'dns.configure', strategy: 'fastest', rekeyDays: -1 });
     expect(refused).toMatchObject({ ok: false, errors: { strategy: expect.stringContaining('Unknown strategy'), rekeyDays: expect.stringContaining('whole number') } });
     expect(await ask<DnsStatus>(page, { type: 'dns.status' })).toMatchObject({ strategy: 'name', rekeyDays: 7 });
+  });
+
+  it('deleting all history on the dashboard empties the ledger: both sections show no sites, and it counts afresh', async () => {
+    const dashboardSites = () => evaluate<number[]>(page, `[...document.querySelectorAll('.dash-dns [data-resolver]')].map((li) => Number(li.dataset.sites))`);
+    const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+    await expect.poll(() => dashboardSites().then(sum), { timeout: 10_000 }).toBeGreaterThanOrEqual(SITES.length + 1);
+    await click(page, '[data-testid="delete-all"]');
+    await expect.poll(() => evaluate(page, `!!document.querySelector('[data-testid="delete-confirm"]')`)).toBe(true);
+    await click(page, '[data-testid="delete-confirm"]');
+    await expect.poll(() => dashboardSites(), { timeout: 10_000 }).toEqual([0, 0, 0]);
+    const status = await ask<DnsStatus>(page, { type: 'dns.status' });
+    expect(status.resolvers.map((r) => [r.exposure.sites, r.exposure.names])).toEqual([[0, 0], [0, 0], [0, 0]]);
+    expect(status).toMatchObject({ strategy: 'name', rekeyDays: 7, problems: [] }); // the DNS settings stay
+
+    // Stored at once: a stopped worker (Chromium) or a reopened page reads the empty ledger back.
+    await ctx().browser.stopWorker?.();
+    await page.close();
+    page = await ctx().browser.openExtensionPage('options.html');
+    await expect.poll(() => readResolverCards(page).then((cards) => cards.map((c) => c.sites)), { timeout: 10_000 }).toEqual([0, 0, 0]);
+    await ask<DnsAnswerView>(page, { type: 'dns.resolve', name: 'again.site1.test', site: 'site1.test' });
+    const after = await ask<DnsStatus>(page, { type: 'dns.status' });
+    expect(sum(after.resolvers.map((r) => r.exposure.sites))).toBeGreaterThan(0);
   });
 });

@@ -74,8 +74,9 @@ describe('ExposureLedger', () => {
     clock.t = 5000;
     await l.record(R1, 'new.example', 'new.example');
     await l.record(R2, 'new.example', 'new.example');
-    l.pruneBefore(2000);
+    expect(l.pruneBefore(2000)).toBe(2); // old.example as a site and as a name
     expect(l.summary()[0]).toMatchObject({ sites: 1, names: 1 });
+    expect(l.pruneBefore(2000)).toBe(0);
     await l.forgetSite('new.example');
     expect(l.summary().map((s) => s.sites)).toEqual([0, 0]);
   });

@@ -87,12 +87,17 @@ export class ExposureLedger {
     }));
   }
 
-  /** Drops entries last seen before `time` (ms), to follow the history's retention. */
-  pruneBefore(time: number): void {
+  /**
+   * Drops entries last seen before `time` (ms), following the history's retention; returns how many went.
+   * `queries` is a total with no dates: it goes only with a resolver left without entries.
+   */
+  pruneBefore(time: number): number {
+    let dropped = 0;
     for (const [resolver, e] of this.byResolver) {
-      for (const map of [e.sites, e.names]) for (const [h, seen] of map) if (seen.lastSeen < time) map.delete(h);
+      for (const map of [e.sites, e.names]) for (const [h, seen] of map) if (seen.lastSeen < time && map.delete(h)) dropped++;
       if (e.sites.size === 0 && e.names.size === 0) this.byResolver.delete(resolver);
     }
+    return dropped;
   }
 
   /** Drops one site from every resolver (the user deleted it from history). Its names stay: they are not linked. */

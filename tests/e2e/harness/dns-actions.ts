@@ -11,9 +11,13 @@ function inPage<T>(page: ExtensionPage, body: string): Promise<T> {
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Sends one contract message (`{ type, ...request }`) and answers the background's envelope as is. */
-export function send<T>(page: ExtensionPage, message: Record<string, unknown>): Promise<Envelope<T>> {
-  return inPage(page, `return api.runtime.sendMessage(${JSON.stringify(message)});`);
+/**
+ * Sends one contract message (`{ type, ...request }`) and answers the background's envelope as is. It leaves
+ * the page as JSON text: WebDriver BiDi sends an object met twice in a result (three resolvers sharing one
+ * empty exposure) as a bare reference, which puppeteer reads back as undefined.
+ */
+export async function send<T>(page: ExtensionPage, message: Record<string, unknown>): Promise<Envelope<T>> {
+  return JSON.parse(await inPage<string>(page, `return JSON.stringify(await api.runtime.sendMessage(${JSON.stringify(message)}));`)) as Envelope<T>;
 }
 
 /** Sends a message the background must answer; its error otherwise becomes the test's. */
