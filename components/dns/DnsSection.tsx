@@ -93,7 +93,7 @@ export function DnsSection(props: { call: DnsCall; t: Translate }) {
           <ResolverList status={status} busy={busy} onRemove={remove} t={t} />
           <FormerResolvers status={status} t={t} />
           <p class="dns-actions">
-            <button type="button" onClick={() => void refresh()}>
+            <button type="button" data-testid="dns-refresh" onClick={() => void refresh()}>
               {t('dnsRefresh')}
             </button>
             <button type="button" onClick={() => void clearLedger()} aria-describedby="dns-clear-help">

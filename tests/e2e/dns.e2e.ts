@@ -183,4 +183,33 @@ describeInBothBrowsers('DNS through the resolver pool', (ctx) => {
     const after = await ask<DnsStatus>(page, { type: 'dns.status' });
     expect(sum(after.resolvers.map((r) => r.exposure.sites))).toBeGreaterThan(0);
   });
+  it('prefer faster resolvers, switched on from the page: once speeds are learnt, most new sites go to the fast resolver', async () => {
+    const zone: ZoneRecord[] = [{ name: '*.test', type: 'A', data: '192.0.2.9' }];
+    const [fast, slow] = await Promise.all([DohServer.start({ zone, plain: true }), DohServer.start({ zone, plain: true, delayMs: 150 })]);
+    try {
+      const configured = await ask<DnsConfigureResult>(page, { type: 'dns.configure', resolvers: [fast.template, slow.template], strategy: 'site' });
+      expect(configured.ok && configured.status.preferFast).toBe(false);
+      await expect.poll(() => readResolverCards(page).then((cards) => cards.length), { timeout: 10_000 }).toBe(2);
+      await click(page, '#dns-prefer-fast');
+      await expect.poll(() => ask<DnsStatus>(page, { type: 'dns.status' }).then((st) => st.preferFast), { timeout: 10_000 }).toBe(true);
+      const browse = async (prefix: string, count: number) => {
+        for (let i = 0; i < count; i++) await ask<DnsAnswerView>(page, { type: 'dns.resolve', name: `www.${prefix}${i}.test`, site: `${prefix}${i}.test` });
+      };
+      // Until both have answered 16 times, sites spread evenly (weights 1 and 1): that is how speeds are learnt.
+      await browse('learn', 60);
+      const status = await ask<DnsStatus>(page, { type: 'dns.status' });
+      expect(status.resolvers.map((r) => r.weight)).toEqual([1, expect.any(Number)]);
+      expect(status.resolvers[1]?.weight).toBeLessThanOrEqual(1 / 16); // 150 ms against a few: 4 half-octaves or more
+      const slowBefore = slow.log.length;
+      await browse('after', 40);
+      // Weight 1/16 or less: about 2 of 40 sites expected; 10 would mean the weights were not applied.
+      expect(slow.log.length - slowBefore).toBeLessThan(10);
+      const weights = () => evaluate<string[]>(page, `[...document.querySelectorAll('.dns-resolvers > li[data-resolver]')].map((li) => li.dataset.weight)`);
+      await click(page, '[data-testid="dns-refresh"]');
+      await expect.poll(() => weights(), { timeout: 10_000 }).toEqual(['1', String(status.resolvers[1]?.weight)]);
+      expect(await dnsSectionText(page)).toContain('Prefer faster resolvers');
+    } finally {
+      await Promise.all([fast.close(), slow.close()]);
+    }
+  });
 });
