@@ -138,6 +138,18 @@ describe('ResolverPool', () => {
     expect(pool.health.state(`https://${first}/dns-query{?dns}`)).toBe('closed');
   });
 
+  it('a first choice out of service counts as removed: the site then uses its second choice with its third as the one fallback, never a fourth', async () => {
+    const [first, second, third] = await preference('news.example');
+    const { fetch, pool } = setup((seen) => (seen.host === first || (seen.host === second && seen.name === 'x.news.example') ? { status: 500 } : undefined));
+    for (const n of ['a', 'b', 'c']) await pool.resolve(`${n}.news.example`, 'A');
+    expect(pool.health.state(`https://${first}/dns-query{?dns}`)).toBe('open');
+    fetch.calls.length = 0;
+    const answer = await pool.resolve('x.news.example', 'A');
+    // As if `first` had been removed (rendezvous: its sites move to their second choice), and one fallback from there.
+    expect(fetch.calls.map((c) => c.host)).toEqual([second, third]);
+    expect(host(answer.resolver)).toBe(third);
+  });
+
   it('records in the ledger each resolver that was sent a site’s name, failover included', async () => {
     const [first, second] = await preference('shop.example');
     const { pool } = setup((seen) => (seen.host === first && seen.name === 'pay.shop.example' ? { status: 503 } : undefined));
