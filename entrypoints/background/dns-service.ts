@@ -1,14 +1,16 @@
 import { checkResolveRequest, lookUp, type DnsAnswerView } from '@/utils/dns/answer-view';
-import { resolveOnce, MAX_TIMEOUT_MS, type FetchLike } from '@/utils/dns/doh-client';
+import type { FetchLike } from '@/utils/dns/doh-client';
 import { checkDnsConfig, parseStoredDnsSettings, DAY_MS, type DnsSettings } from '@/utils/dns/dns-settings';
 import { ExposureLedger } from '@/utils/dns/ledger';
 import { LedgerSaver } from '@/utils/dns/ledger-saver';
 import { ResolverPool } from '@/utils/dns/pool';
+import { probeResolver } from '@/utils/dns/resolver-probe';
 import { parseStoredSpeedTiers, type SpeedTiers } from '@/utils/dns/speed-tiers';
 import { buildDnsStatus, type DnsStatus } from '@/utils/dns/status-view';
+import { restoreLedger } from '@/utils/dns/stored-ledger';
 import type { Handlers } from '@/utils/messages/contract';
 import type { DnsConfigureResult, DnsMessages } from '@/utils/messages/dns-messages';
-import { createDnsStore, type DnsStore, type StoredDns } from './store/dns-store';
+import { createDnsStore, type DnsStore } from './store/dns-store';
 
 export interface DnsServiceDeps {
   store: DnsStore;
@@ -29,12 +31,6 @@ interface Running {
   ledgerProblem: string | null;
   tiersProblem: string | null;
 }
-
-/**
- * A name every resolver answers (or denies: NXDOMAIN is an answer too) and that says nothing about the user:
- * a resolver new to the list must answer it before it is saved, so a typo cannot silently break lookups.
- */
-const PROBE_NAME = 'example.com';
 
 /**
  * The extension's resolver pool with the user's settings, its per-install secret and its exposure ledger,
@@ -71,7 +67,7 @@ export class DnsService {
       const running = await this.start();
       const check = checkDnsConfig(request, running.settings);
       if (!check.ok) return { ok: false, errors: check.errors };
-      const failures = (await Promise.all(check.added.map((url) => this.probe(url)))).filter((f) => f !== null);
+      const failures = (await Promise.all(check.added.map((url) => probeResolver(this.deps.fetch, this.deps.now, url)))).filter((f) => f !== null);
       if (failures.length > 0) {
         return { ok: false, errors: { resolvers: `Not added: ${failures.join('; ')}. A resolver must answer a test query before it is saved.` } };
       }
@@ -117,27 +113,10 @@ export class DnsService {
   private async load(): Promise<Running> {
     const stored = await this.deps.store.load(this.deps.randomBytes);
     const { settings, problem } = parseStoredDnsSettings(stored.settings);
-    const { ledger, ledgerProblem } = this.restoreLedger(stored);
+    const { ledger, problem: ledgerProblem } = restoreLedger(stored, this.deps.now);
     const { tiers, problem: tiersProblem } = parseStoredSpeedTiers(stored.speedTiers);
     const pool = this.makePool(settings, stored.secret, ledger, tiers);
     return { pool, settings, secret: stored.secret, settingsProblem: problem, ledgerProblem, tiersProblem };
-  }
-
-  /** A corrupt stored ledger must not stop DNS: start a fresh one and say why in `dns.status`. */
-  private restoreLedger(stored: StoredDns): { ledger: ExposureLedger; ledgerProblem: string | null } {
-    const options = { secret: stored.secret, now: this.deps.now };
-    if (stored.ledger === undefined) return { ledger: new ExposureLedger(options), ledgerProblem: null };
-    if (stored.secretCreated) {
-      // Its hashes were made under a secret that is gone: new lookups could never match them.
-      const why = 'The stored record of what each resolver was sent belonged to a lost install secret; a new record was started.';
-      return { ledger: new ExposureLedger(options), ledgerProblem: why };
-    }
-    try {
-      return { ledger: ExposureLedger.fromJSON(stored.ledger, options), ledgerProblem: null };
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return { ledger: new ExposureLedger(options), ledgerProblem: `The stored record of what each resolver was sent could not be read (${detail}); a new, empty record was started.` };
-    }
   }
 
   private makePool(settings: DnsSettings, secret: Uint8Array, ledger: ExposureLedger, speedTiers: SpeedTiers): ResolverPool {
@@ -158,16 +137,6 @@ export class DnsService {
     running.pool.speed.enabled = next.preferFast;
     running.settings = next;
     running.settingsProblem = null;
-  }
-
-  /** null when `url` answered the probe, else why not (the resolver's own failure message). */
-  private async probe(url: string): Promise<string | null> {
-    try {
-      await resolveOnce({ fetch: this.deps.fetch, template: url, name: PROBE_NAME, type: 'A', timeoutMs: MAX_TIMEOUT_MS, now: this.deps.now });
-      return null;
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
   }
 
   private view(running: Running): DnsStatus {
