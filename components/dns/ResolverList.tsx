@@ -71,7 +71,7 @@ function ResolverCard(props: { view: DnsResolverView; takenAt: number; weighted:
         {props.weighted && (
           <div>
             <dt>{t('dnsWeightTerm')}</dt>
-            <dd>{t('dnsWeightValue', [weightText(view.weight)])}</dd>
+            <dd>{weightText(view.weight, t)}</dd>
           </div>
         )}
         <div>

@@ -31,6 +31,8 @@ describe('DNS settings text', () => {
   });
 
   it('weights as a fraction of the fastest resolver’s share', () => {
-    expect([1, 1 / 2, 1 / 4, 1 / 16, 1 / 64].map(weightText)).toEqual(['1', '1/2', '1/4', '1/16', '1/64']);
+    expect([1, 1 / 2, 1 / 4, 1 / 16, 1 / 64].map((w) => weightText(w, t))).toEqual([
+      'dnsWeightFull', 'dnsWeightValue(1/2)', 'dnsWeightValue(1/4)', 'dnsWeightValue(1/16)', 'dnsWeightValue(1/64)',
+    ]);
   });
 });

@@ -32,8 +32,8 @@ export function healthText(health: HealthSnapshot, takenAt: number, t: Translate
  */
 export const PREFER_FAST_BENCH_SHARE = '88 %';
 
-/** A resolver's weight as a fraction of the fastest's: 1, 1/2 … 1/64 (weights are powers of two). */
-export const weightText = (weight: number) => (weight >= 1 ? '1' : `1/${Math.round(1 / weight)}`);
+/** A resolver's weight in words: full (as the fastest, or not measured yet), else 1/2 … 1/64 of the fastest's share. */
+export const weightText = (weight: number, t: Translate) => (weight >= 1 ? t('dnsWeightFull') : t('dnsWeightValue', [`1/${Math.round(1 / weight)}`]));
 
 export const latencyText = (ms: number | null, t: Translate) => (ms === null ? t('dnsLatencyNone') : t('dnsLatencyValue', [String(ms)]));
 
