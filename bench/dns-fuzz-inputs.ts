@@ -157,6 +157,10 @@ export function craftedInputs(): (Seed & { kind: string })[] {
     ['compression pointer to itself', [...header(1, 0), ...question, 0xc0, 29, 0, 1, 0, 1, 0, 0, 0, 1, 0, 4, 1, 2, 3, 4]],
     ['65535 answers announced, none sent', [0, 0, 0x81, 0x80, 0, 1, 0xff, 0xff, 0, 0, 0, 0, ...question]],
     ['64 KiB of OPT padding', [...header(0, 1), ...question, 0, 0, 41, 4, 208, 0, 0, 0, 0, 0xff, 0xeb, 0, 12, 0xff, 0xe7, ...new Array<number>(65_511).fill(0)]],
+    // Two A records, the first with RDLENGTH 16: its address, then 12 octets that the library (which reads 4
+    // octets for any A) takes as the header of a record of type 0xff00, whose RDLENGTH swallows the second A.
+    ['A with RDLENGTH 16, its extra octets read as a record', [...header(2, 0), ...question, ...owner, 0, 1, 0, 1, 0, 0, 0, 60, 0, 16, 192, 0, 2, 1,
+      ...owner, 0xff, 0, 0, 1, 0, 0, 0, 60, 0, 16, ...owner, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 203, 0, 113, 9]],
   ];
   return cases.map(([kind, bytes]) => ({ kind, message: Uint8Array.from(bytes), name: 'example.com', type: 'A' }));
 }
