@@ -44,12 +44,15 @@ export function randomResponse(random: () => number): Seed {
     answers.push({ type: 'CNAME', name: owner, ttl: ttl(random), data: target });
     owner = target;
   }
+  const zone = name.split('.').slice(-2).join('.');
+  if (random() < 0.2) answers.push(...otherRecords(random, zone)); // before the addresses, which a misread would shift
   for (let i = randomInt(random, 0, 4); i > 0; i--) {
     const rtype = random() < 0.9 ? type : type === 'A' ? 'AAAA' : 'A';
     answers.push({ type: rtype, name: random() < 0.9 ? owner : randomName(random), ttl: ttl(random), data: address(random, rtype) } as Answer);
   }
-  const zone = name.split('.').slice(-2).join('.');
   const authorities: Answer[] = random() < 0.4 ? [{ type: 'SOA', name: zone, ttl: ttl(random), data: { mname: `ns.${zone}`, rname: `h.${zone}`, serial: 1, refresh: 1, retry: 1, expire: 1, minimum: ttl(random) } }] : [];
+  if (random() < 0.3) authorities.push(...otherRecords(random, zone));
+  const additionals = random() < 0.3 ? otherRecords(random, zone) : [];
   const opt = { type: 'OPT', name: '.', udpPayloadSize: 1232, extendedRcode: random() < 0.05 ? 1 : 0, flags: 0, options: random() < 0.5 ? [{ code: 'PADDING', length: randomInt(random, 0, 200) }] : [] };
   const packet: Packet = {
     type: 'response',
@@ -58,9 +61,36 @@ export function randomResponse(random: () => number): Seed {
     questions: [{ type, name, class: 'IN' }],
     answers,
     authorities,
-    additionals: random() < 0.5 ? [opt as unknown as Answer] : [],
+    additionals: random() < 0.5 ? [...additionals, opt as unknown as Answer] : additionals,
   };
   return { message: encode(packet), name, type };
+}
+
+/**
+ * One to three records of the other types the library decodes (referrals, mail, DNSSEC, anything a resolver
+ * adds), so that mutations reach the code reading their RDATA: several types are read by layout, not RDLENGTH.
+ */
+function otherRecords(random: () => number, zone: string): Answer[] {
+  const host = () => `${randomLabel(random, randomInt(random, 1, 8))}.${zone}`;
+  const bytes = (length: number) => Uint8Array.from({ length }, () => randomInt(random, 0, 255));
+  const make: (() => unknown)[] = [
+    () => ({ type: 'NS', data: host() }),
+    () => ({ type: 'MX', data: { preference: randomInt(random, 0, 50), exchange: host() } }),
+    () => ({ type: 'TXT', data: Array.from({ length: randomInt(random, 1, 3) }, () => randomLabel(random, randomInt(random, 0, 40))) }),
+    () => ({ type: 'PTR', data: host() }),
+    () => ({ type: 'DNAME', data: host() }),
+    () => ({ type: 'RP', data: { mbox: host(), txt: host() } }),
+    () => ({ type: 'HINFO', data: { cpu: randomLabel(random, 5), os: randomLabel(random, 5) } }),
+    () => ({ type: 'SSHFP', data: { algorithm: 4, hash: 2, fingerprint: Buffer.from(bytes(32)).toString('hex') } }),
+    () => ({ type: 'SRV', data: { priority: 1, weight: 1, port: 443, target: host() } }),
+    () => ({ type: 'CAA', data: { flags: 0, tag: 'issue', value: host() } }),
+    () => ({ type: 'DS', data: { keyTag: randomInt(random, 0, 65535), algorithm: 13, digestType: 2, digest: bytes(32) } }),
+    () => ({ type: 'DNSKEY', data: { flags: 257, algorithm: 13, key: bytes(64) } }),
+    () => ({ type: 'RRSIG', data: { typeCovered: 'A', algorithm: 13, labels: 2, originalTTL: 300, expiration: 2, inception: 1, keyTag: 7, signersName: zone, signature: bytes(64) } }),
+    () => ({ type: 'NSEC', data: { nextDomain: host(), rrtypes: ['A', 'AAAA', 'RRSIG', 'NSEC'] } }),
+    () => ({ type: 'NSEC3', data: { algorithm: 1, flags: 0, iterations: 0, salt: bytes(randomInt(random, 0, 8)), nextDomain: bytes(20), rrtypes: ['A', 'RRSIG'] } }),
+  ];
+  return Array.from({ length: randomInt(random, 1, 3) }, () => ({ name: zone, ttl: ttl(random), ...(pick(random, make)() as object) }) as Answer);
 }
 
 /** A response as real resolvers write it, with names compressed into pointers to the question (RFC 1035 §4.1.4). */
@@ -70,7 +100,9 @@ export function compressedResponse(random: () => number): Seed {
   const qname = name.split('.').flatMap((label) => [label.length, ...Buffer.from(label)]).concat(0);
   const qtype = type === 'A' ? 1 : 28;
   const count = randomInt(random, 1, 3);
-  const bytes = [0, 0, 0x81, 0x80, 0, 1, 0, count, 0, 0, 0, 0, ...qname, 0, qtype, 0, 1];
+  const mx = random() < 0.3; // an MX first, its exchange a pointer to the question's name
+  const bytes = [0, 0, 0x81, 0x80, 0, 1, 0, count + (mx ? 1 : 0), 0, 0, 0, 0, ...qname, 0, qtype, 0, 1];
+  if (mx) bytes.push(0xc0, 12, 0, 15, 0, 1, 0, 0, 0x0e, 0x10, 0, 4, 0, 10, 0xc0, 12);
   for (let i = 0; i < count; i++) {
     const rdata = type === 'A' ? [192, 0, 2, randomInt(random, 0, 255)] : [0x20, 0x01, 0x0d, 0xb8, ...new Array<number>(11).fill(0), randomInt(random, 0, 255)];
     bytes.push(0xc0, 12, 0, qtype, 0, 1, 0, 0, 0x0e, 0x10, 0, rdata.length, ...rdata); // owner: pointer to offset 12
@@ -157,6 +189,15 @@ export function craftedInputs(): (Seed & { kind: string })[] {
     ['compression pointer to itself', [...header(1, 0), ...question, 0xc0, 29, 0, 1, 0, 1, 0, 0, 0, 1, 0, 4, 1, 2, 3, 4]],
     ['65535 answers announced, none sent', [0, 0, 0x81, 0x80, 0, 1, 0xff, 0xff, 0, 0, 0, 0, ...question]],
     ['64 KiB of OPT padding', [...header(0, 1), ...question, 0, 0, 41, 4, 208, 0, 0, 0, 0, 0xff, 0xeb, 0, 12, 0xff, 0xe7, ...new Array<number>(65_511).fill(0)]],
+    // Two A records, the first with RDLENGTH 16: its address, then 12 octets that the library (which reads 4
+    // octets for any A) takes as the header of a record of type 0xff00, whose RDLENGTH swallows the second A.
+    ['A with RDLENGTH 16, its extra octets read as a record', [...header(2, 0), ...question, ...owner, 0, 1, 0, 1, 0, 0, 0, 60, 0, 16, 192, 0, 2, 1,
+      ...owner, 0xff, 0, 0, 1, 0, 0, 0, 60, 0, 16, ...owner, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 203, 0, 113, 9]],
+    // Three answers: an MX with RDLENGTH 32 and two TXT. The library reads the MX by layout (preference and
+    // exchange, 4 octets), then a whole A for 192.0.2.66, then a type-0xff00 header whose RDLENGTH swallows both TXT.
+    ['MX with RDLENGTH 32 carrying an A record', [...header(3, 0), ...question, ...owner, 0, 15, 0, 1, 0, 0, 0, 60, 0, 32, 0, 10, ...owner,
+      ...owner, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 192, 0, 2, 66, ...owner, 0xff, 0, 0, 1, 0, 0, 0, 60, 0, 32,
+      ...owner, 0, 16, 0, 1, 0, 0, 0, 60, 0, 4, 3, 97, 98, 99, ...owner, 0, 16, 0, 1, 0, 0, 0, 60, 0, 4, 3, 97, 98, 99]],
   ];
   return cases.map(([kind, bytes]) => ({ kind, message: Uint8Array.from(bytes), name: 'example.com', type: 'A' }));
 }

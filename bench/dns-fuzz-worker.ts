@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { MAX_CACHE_TTL, parseResponse, type ParseResult } from '../utils/dns/wire';
-import { framingError } from '../utils/dns/framing';
+import { referenceFramingError } from './dns-fuzz-framing';
 import { makeSeeds, nextCase } from './dns-fuzz-inputs';
 import { seededRandom } from './dns-random';
 
@@ -81,7 +81,7 @@ for (let i = 0; i < count; i++) {
     const again = Math.min(...[0, 1, 2].map(() => time(() => parseResponse(input.message, input.name, input.type))));
     if (again > boundMs) problem('failure', 'over the bound', `parse took ${again.toFixed(1)} ms, over the ${boundMs} ms bound`);
     else if (again > slowMs) {
-      const framing = framingError(input.message);
+      const framing = referenceFramingError(input.message);
       problem('finding', framing ? 'slow parse (misframed)' : 'slow parse (well framed)', `parse took ${again.toFixed(1)} ms (over ${slowMs} ms) every time; ${framing ?? 'well framed'}`);
     }
     else report.slowButNotReproduced++;
@@ -92,7 +92,7 @@ for (let i = 0; i < count; i++) {
   if (!result.ok) continue;
   const broken = invariantBroken(result.answer, input.type);
   if (broken) problem('failure', 'broken answer', `accepted an answer that ${broken}`);
-  const misframed = framingError(input.message);
+  const misframed = referenceFramingError(input.message);
   if (misframed) problem('finding', 'accepted misframed', `accepted a misframed message: ${misframed}`);
 }
 

@@ -1,5 +1,5 @@
-import { framingError } from './framing';
-import { decode, encode, RECURSION_DESIRED, type Answer, type Packet } from '@dnsquery/dns-packet';
+import { decodeMessage } from './framing';
+import { encode, RECURSION_DESIRED, type Answer, type Packet } from '@dnsquery/dns-packet';
 import { InvalidNameError, type FailureReason } from './errors';
 
 export { base64url, fromBase64url } from './base64url';
@@ -77,24 +77,10 @@ export function buildQuery(name: string, type: RecordType): Uint8Array {
  */
 export function parseResponse(body: Uint8Array, name: string, type: RecordType): ParseResult {
   if (body.length < 12) return fail('unparsable', 'the answer is shorter than a DNS header');
-  // Framing first (counts, names, RDLENGTH): the library trusts them, allocates arrays of the announced
-  // sizes and reads past record boundaries.
-  const framing = framingError(body);
-  if (framing) return fail('unparsable', `the DNS message is ${/past the end/.test(framing) ? 'truncated' : 'malformed'} (${framing})`);
-  let packet: Packet;
+  const decoded = decodeMessage(body);
+  if ('error' in decoded) return fail('unparsable', decoded.error);
   try {
-    packet = decode(body);
-  } catch (error) {
-    return fail('unparsable', `the answer is not a DNS message (${error instanceof Error ? error.message : 'decode error'})`);
-  }
-  // The library reads past the end without complaint (undefined bytes read as 0), so check it used exactly
-  // the body: more means the body was cut short, less means bytes after the message.
-  const used = (decode as unknown as { bytes: number }).bytes;
-  if (!Number.isInteger(used)) return fail('unparsable', 'the DNS message is malformed (a record could not be measured)');
-  if (used > body.length) return fail('unparsable', 'the DNS message is truncated');
-  if (used < body.length) return fail('unparsable', 'there are stray bytes after the DNS message');
-  try {
-    return check(packet, normalizeName(name), type);
+    return check(decoded.packet, normalizeName(name), type);
   } catch (error) {
     return fail('unparsable', `the DNS message is malformed (${error instanceof Error ? error.message : 'bad record'})`);
   }
