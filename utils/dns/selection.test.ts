@@ -142,6 +142,20 @@ describe('keyed hash', () => {
     await expect(KeyedHasher.create(new Uint8Array(8))).rejects.toThrow(/at least 16 random bytes/);
   });
 
+  it('computes the very HMAC-SHA-256 WebCrypto does (RFC 4231 case 2, and ours), so ledgers stored before stay valid', async () => {
+    // RFC 4231 §4.3: key "Jefe", data "what do ya want for nothing?" (the key is short, so the digest is taken raw).
+    const { hmac } = await import('@noble/hashes/hmac.js');
+    const { sha256 } = await import('@noble/hashes/sha2.js');
+    const rfc = hmac(sha256, new TextEncoder().encode('Jefe'), new TextEncoder().encode('what do ya want for nothing?'));
+    expect(Buffer.from(rfc).toString('hex')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    const hasher = await KeyedHasher.create(SECRET);
+    const key = await crypto.subtle.importKey('raw', SECRET, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    for (const [purpose, text] of [['ledger site', 'news.example'], ['rendezvous', 'shop.test\u0000https://r1.test/dns-query'], ['derive', 'selection epoch 3']]) {
+      const webCrypto = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${purpose}\u0000${text}`)));
+      expect(await hasher.digest(purpose as string, text as string)).toEqual(webCrypto);
+    }
+  });
+
   it('orders resolvers by HMAC weight independently of the input order', async () => {
     const hasher = await KeyedHasher.create(SECRET);
     const a = await rendezvousOrder(hasher, 'news.example', FIVE);
