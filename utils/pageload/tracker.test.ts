@@ -119,6 +119,23 @@ describe('PageLoadTracker', () => {
     expect(t.liveView(1)).toBeUndefined();
   });
 
+  it('forgetting a site drops the tabs’ page loads of it from memory; what they load next is a new page load', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.observe(main(1, 'https://www.a.test/'));
+    t.observe(main(2, 'https://b.test/'));
+    t.observe(sub(1, 'https://cdn.test/1.png'));
+    t.forgetSite('a.test');
+    expect(t.currentFor(1)).toBeUndefined();
+    expect(t.liveView(1)).toBeUndefined();
+    expect(t.liveView(2)?.hosts.map((h) => h.host)).toEqual(['b.test']);
+    events.length = 0;
+    t.observe({ ...sub(1, 'https://cdn.test/2.png'), documentUrl: 'https://www.a.test/' });
+    expect(events).toEqual(['begin L3 tab1 a.test https://www.a.test/', 'count L3 cdn.test']);
+    expect(t.liveView(1)?.hosts).toEqual([{ ...zeroCounters(), host: 'cdn.test', requests: 1 }]);
+  });
+
   it('records a page without its query or fragment (tracking ids stay out of history)', async () => {
     const { events, sink } = recorder();
     const t = tracker(sink);

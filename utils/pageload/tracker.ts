@@ -66,6 +66,21 @@ export class PageLoadTracker {
     });
   }
 
+  /**
+   * The user deleted `site` from history: the tabs on it drop their page load, counts included, so neither the
+   * popup nor a later write brings it back. What such a tab requests next begins a new page load, as for a tab
+   * first seen mid-page: the history and the popup then show only what happened after the deletion.
+   */
+  forgetSite(site: string): void {
+    this.run(() => {
+      for (const [tabId, load] of this.current) {
+        if (load.site !== site) continue;
+        this.current.delete(tabId);
+        this.live.delete(load.id);
+      }
+    });
+  }
+
   currentFor(tabId: number): PageLoad | undefined {
     return this.current.get(tabId);
   }

@@ -68,6 +68,25 @@ describe('HistoryStore (fake-indexeddb)', () => {
     expect(await history.stats()).toEqual({ pageLoads: 0, since: null });
   });
 
+  it('forgetting a site deletes its page loads, contacts, tab pointers and roll-up rows on every day; other sites stay', async () => {
+    const { db, history, pageLoads } = fresh();
+    await history.record(batch([load('a1', 'a.test', 3, 1), load('b1', 'b.test', 3, 2), load('a2', 'a.test', 0, 3)], {
+      a1: { 'x.test': { requests: 1 } }, b1: { 'x.test': { requests: 2 } }, a2: { 'y.test': { requests: 1 } },
+    }));
+    // Tab 3 is still on a.test: its page load goes too, and the tab no longer resumes it.
+    expect(await history.forgetSite('a.test')).toBe(2);
+    expect((await history.slice(rangeOf('all', NOW))).days).toEqual([
+      { day: '2026-01-28', site: 'b.test', pageLoads: 1, hosts: ['x.test'], counters: { requests: [2] } },
+    ]);
+    expect(await db.contacts.toArray()).toEqual([expect.objectContaining({ pageLoadId: 'b1', host: 'x.test', requests: 2 })]);
+    expect((await pageLoads.currentPageLoads()).map((l) => l.id)).toEqual(['b1']);
+    // Counts still pending for a forgotten page load do not bring the site back.
+    await history.record(batch([], { a2: { 'y.test': { requests: 5 } } }));
+    expect((await history.slice(rangeOf('all', NOW))).days.map((d) => d.site)).toEqual(['b.test']);
+    expect(await history.stats()).toEqual({ pageLoads: 1, since: NOW - 3 * DAY });
+    expect(await history.forgetSite('never.test')).toBe(0);
+  });
+
   it('a failed roll-up write rolls the whole batch back, so a retry does not count twice', async () => {
     const { db, history } = fresh();
     const original = db.dailySites.bulkPut.bind(db.dailySites);

@@ -70,6 +70,30 @@ export class HistoryStore {
     });
   }
 
+  /**
+   * Every page load of `site` (a registrable domain), with its contacts and roll-up rows; a tab still on the
+   * site loses its pointer too, so a restarted worker does not resume a page load that is gone. Counts that
+   * later arrive for those page loads are dropped by `record`. Returns how many page loads were deleted.
+   */
+  async forgetSite(site: string): Promise<number> {
+    const { db } = this;
+    return db.transaction('rw', [db.pageLoads, db.contacts, db.tabs, db.dailySites], async () => {
+      const ids = await db.pageLoads.where('site').equals(site).primaryKeys();
+      if (ids.length) {
+        const gone = new Set(ids);
+        await db.contacts.where('pageLoadId').anyOf(ids).delete();
+        await db.tabs.filter((t) => gone.has(t.pageLoadId)).delete();
+        await db.pageLoads.bulkDelete(ids);
+      }
+      // The roll-up has no index on site: forgetting is rare, and an index would cost every write. Reading the
+      // keys alone (no rows) finds each of the site's days; deriving them from the page loads' start times would
+      // miss rows written under another time zone.
+      const days = (await db.dailySites.toCollection().primaryKeys()).filter(([, s]) => s === site);
+      await db.dailySites.bulkDelete(days);
+      return ids.length;
+    });
+  }
+
   /** Every recorded page load, contact, tab pointer and roll-up row; policies and settings stay. */
   async deleteAll(): Promise<void> {
     const { db } = this;
