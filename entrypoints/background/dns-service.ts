@@ -105,6 +105,13 @@ export class DnsService {
     await this.saver.flush();
   }
 
+  /** Drops `site` from every resolver's ledger (it was forgotten from history), stored at once. Names stay. */
+  async forgetSite(site: string): Promise<void> {
+    await (await this.start()).pool.ledger.forgetSite(site);
+    this.saver.changed();
+    await this.saver.flush();
+  }
+
   /** Writes a pending ledger change now (tests; nothing in production needs to wait for it). */
   flush(): Promise<void> {
     return this.saver.flush();

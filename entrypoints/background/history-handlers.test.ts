@@ -29,13 +29,14 @@ function setup() {
   const policies = { list: async () => stored, replaceAll: vi.fn(async (list: SitePolicy[]) => ((stored = list), null)) };
   const privacy = { list: async () => [view('topics', true, true), view('trackingProtection', false, false)], set: vi.fn(async () => []) };
   const flush = vi.fn(async () => {});
-  const follower = { pruneBefore: vi.fn(async () => {}), deleteAll: vi.fn(async () => {}) };
+  const forgetCurrent = vi.fn(async () => {});
+  const follower = { pruneBefore: vi.fn(async () => {}), deleteAll: vi.fn(async () => {}), forgetSite: vi.fn(async () => {}) };
   const handlers = createHistoryHandlers({
-    history, flush, follower, operators: async () => new OperatorMemory(),
+    history, flush, forgetCurrent, follower, operators: async () => new OperatorMemory(),
     attributor: async () => attribute, now: () => NOW, ruleTable: async () => TABLE,
     policies: policies as unknown as PolicyService, privacy: privacy as unknown as PrivacySettingsManager,
   });
-  return { handlers, history, policies, privacy, flush, follower };
+  return { handlers, history, policies, privacy, flush, forgetCurrent, follower };
 }
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => db.delete());
@@ -61,6 +62,37 @@ describe('history handlers', () => {
     expect(await handlers['history.deleteAll']({})).toMatchObject({ retentionDays: null, pageLoads: 0 });
     expect(follower.pruneBefore).not.toHaveBeenCalled(); // forever
     expect(follower.deleteAll).toHaveBeenCalledTimes(1);
+  });
+
+  it('history.forgetSite: the site leaves the tracker, then the pending batch is written, then history and the ledger forget it', async () => {
+    const { handlers, history, flush, forgetCurrent, follower } = setup();
+    const hits = new Map([['www.google-analytics.com', { ...zeroCounters(), requests: 1 }]]);
+    const loads = ['news.test', 'shop.test', 'news.test'].map((site, i) => ({ id: `p${i}`, tabId: i, url: `https://www.${site}/`, site, startedAt: NOW - i * 86_400_000 }));
+    await history.record({ loads, deltas: new Map(loads.map((l) => [l.id, hits])), closedTabs: [] });
+    expect(await handlers['history.forgetSite']({ site: 'WWW.News.test' })).toEqual({ retentionDays: 30, pageLoads: 1, since: NOW - 86_400_000 });
+    expect(forgetCurrent).toHaveBeenCalledWith('news.test');
+    expect(forgetCurrent.mock.invocationCallOrder[0]).toBeLessThan(flush.mock.invocationCallOrder[0]!);
+    expect(follower.forgetSite).toHaveBeenCalledWith('news.test');
+    expect((await handlers['history.get']({ range: 'all' })).sites.map((s) => s.site)).toEqual(['shop.test']);
+  });
+
+  it('history.forgetSite refuses junk with a sentence, and nothing is forgotten anywhere', async () => {
+    const { handlers, history, flush, forgetCurrent, follower } = setup();
+    await history.record({ loads: [{ id: 'a', tabId: 1, url: 'https://news.test/', site: 'news.test', startedAt: NOW }], deltas: new Map(), closedTabs: [] });
+    await expect(handlers['history.forgetSite']({ site: 'https://news.test/' })).rejects.toThrow('"https://news.test/" is not a site: give its domain alone');
+    await expect(handlers['history.forgetSite']({ site: 7 as unknown as string })).rejects.toThrow('Name the site to forget');
+    expect(forgetCurrent).not.toHaveBeenCalled();
+    expect(flush).not.toHaveBeenCalled();
+    expect(follower.forgetSite).not.toHaveBeenCalled();
+    expect(await handlers['history.data']({})).toMatchObject({ pageLoads: 1 });
+  });
+
+  it('history.forgetSite: a failing ledger does not keep the site in history, and its error reaches the dashboard', async () => {
+    const { handlers, history, follower } = setup();
+    await history.record({ loads: [{ id: 'a', tabId: 1, url: 'https://news.test/', site: 'news.test', startedAt: NOW }], deltas: new Map(), closedTabs: [] });
+    follower.forgetSite.mockRejectedValueOnce(new Error('ledger down'));
+    await expect(handlers['history.forgetSite']({ site: 'news.test' })).rejects.toThrow('ledger down');
+    expect(await handlers['history.data']({})).toMatchObject({ pageLoads: 0, since: null });
   });
 
   it('what follows history (the DNS ledger) is pruned to the new retention at once, from the dashboard or a settings file', async () => {

@@ -9,15 +9,18 @@ import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '@/utils/hist
 import { historyHtmlFile } from '@/utils/history/export-html';
 import { historyJsonFile } from '@/utils/history/export-json';
 import { isRetention } from '@/utils/history/retention';
+import { siteToForget } from '@/utils/history/forget-site';
 import type { HistoryStore } from './store/history-store';
 import { loadHistorySettings, saveHistorySettings } from './history-settings';
-import { deleteAllHistory, pruneHistory, type HistoryFollower } from './history-pruner';
+import { deleteAllHistory, forgetSiteHistory, pruneHistory, type HistoryFollower } from './history-pruner';
 import { createSettingsTransferHandlers, type SettingsTransferDeps } from './settings-transfer';
 
 export interface HistoryHandlerDeps extends Omit<SettingsTransferDeps, 'prune'> {
   history: HistoryStore;
   /** Writes the pending page-load batch, so what was just browsed is in every answer. */
   flush: () => Promise<void>;
+  /** Drops the site's current page loads from the tracker's memory (after its start-up restore). */
+  forgetCurrent: (site: string) => Promise<void>;
   attributor: () => Promise<Attributor>;
   /** Host → infrastructure operator as last looked up (CNAME uncloaking's lookups). */
   operators: () => Promise<OperatorMemory>;
@@ -62,6 +65,14 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, 
       // Pending writes first, or they would land after the deletion and bring part of it back.
       await deps.flush();
       await deleteAllHistory(deps.history, deps.follower);
+      return data();
+    },
+    'history.forgetSite': async ({ site }) => {
+      const forgotten = siteToForget(site);
+      // The tracker first, so nothing it holds is written after the deletion; then the pending batch, as above.
+      await deps.forgetCurrent(forgotten);
+      await deps.flush();
+      await forgetSiteHistory(deps.history, deps.follower, forgotten);
       return data();
     },
     ...createSettingsTransferHandlers({ ...deps, prune }),

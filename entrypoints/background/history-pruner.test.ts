@@ -6,10 +6,12 @@ import { DiffuseDb } from './store/db';
 import { createDnsStore } from './store/dns-store';
 import { HistoryStore } from './store/history-store';
 import { PageLoadStore } from './store/page-load-store';
+import { rangeOf } from '@/utils/history/days';
 import { saveHistorySettings } from './history-settings';
-import { deleteAllHistory, pruneHistory, startHistoryPruning, type HistoryFollower } from './history-pruner';
+import { deleteAllHistory, forgetSiteHistory, pruneHistory, startHistoryPruning, type HistoryFollower } from './history-pruner';
 
 const A = 'https://a.test/dns-query';
+const B = 'https://b.test/dns-query';
 /** With 30 days kept, the first kept day is 1 January: what started before its local midnight goes. */
 const NOW = new Date(2026, 0, 31, 12).getTime();
 const OLD = new Date(2025, 11, 31, 23, 30).getTime();
@@ -28,7 +30,11 @@ function dnsWithFollower() {
     random: () => 0.5,
     randomBytes: (length) => new Uint8Array(length).fill(7),
   });
-  const follower: HistoryFollower = { pruneBefore: (time) => dns.pruneLedgerBefore(time), deleteAll: () => dns.clearLedger().then(() => undefined) };
+  const follower: HistoryFollower = {
+    pruneBefore: (time) => dns.pruneLedgerBefore(time),
+    deleteAll: () => dns.clearLedger().then(() => undefined),
+    forgetSite: (site) => dns.forgetSite(site),
+  };
   return { dns, follower };
 }
 
@@ -49,6 +55,7 @@ async function visit({ history, dns }: Awaited<ReturnType<typeof setup>>, site: 
 }
 
 const ledgerSites = async (dns: DnsService) => (await dns.status()).resolvers.reduce((sum, r) => sum + r.exposure.sites, 0);
+const exposure = async (dns: DnsService) => new Map((await dns.status()).resolvers.map((r) => [r.url, { sites: r.exposure.sites, names: r.exposure.names }]));
 const storedLedger = async () => (await fakeBrowser.storage.local.get('dnsLedger')).dnsLedger as { resolvers: { sites: unknown[] }[] };
 
 beforeEach(() => {
@@ -94,10 +101,14 @@ describe('history pruning carries the DNS exposure ledger with it', () => {
   it('a follower that fails does not keep history from being pruned or deleted; the failure is reported', async () => {
     const ctx = await setup();
     await visit(ctx, 'old.test', OLD);
-    const broken: HistoryFollower = { pruneBefore: () => Promise.reject(new Error('ledger down')), deleteAll: () => Promise.reject(new Error('ledger down')) };
+    const down = () => Promise.reject(new Error('ledger down'));
+    const broken: HistoryFollower = { pruneBefore: down, deleteAll: down, forgetSite: down };
     await expect(pruneHistory(ctx.history, broken, NOW)).rejects.toThrow('ledger down');
     expect((await ctx.history.stats()).pageLoads).toBe(0);
     await visit(ctx, 'kept.test', KEPT);
+    await visit(ctx, 'other.test', KEPT);
+    await expect(forgetSiteHistory(ctx.history, broken, 'kept.test')).rejects.toThrow('ledger down');
+    expect((await ctx.history.slice(rangeOf('all', NOW))).days.map((d) => d.site)).toEqual(['other.test']);
     await expect(deleteAllHistory(ctx.history, broken)).rejects.toThrow('ledger down');
     expect((await ctx.history.stats()).pageLoads).toBe(0);
   });
@@ -110,8 +121,24 @@ describe('history pruning carries the DNS exposure ledger with it', () => {
     expect(await storedLedger()).toEqual({ version: 1, resolvers: [] });
   });
 
+  it('forgetting a site takes it from the resolver that was sent it, in storage at once; names stay (not linked to sites)', async () => {
+    const ctx = await setup();
+    await ctx.dns.configure({ resolvers: [A, B] });
+    const sites = ['one.test', 'two.test', 'three.test', 'four.test', 'five.test'];
+    for (const site of sites) await visit(ctx, site, KEPT);
+    // Asked again, the cached answer names the resolver the site's lookups went to (and records nothing).
+    const had = (await ctx.dns.resolve({ name: 'www.one.test', site: 'one.test' })).resolver;
+    const before = await exposure(ctx.dns);
+    await forgetSiteHistory(ctx.history, ctx.follower, 'one.test');
+    const after = await exposure(ctx.dns);
+    for (const [resolver, e] of before) expect(after.get(resolver)).toEqual({ sites: e.sites - (resolver === had ? 1 : 0), names: e.names });
+    expect((await ctx.history.slice(rangeOf('all', NOW))).days.map((d) => d.site).sort()).toEqual(sites.slice(1).sort());
+    // No flush: the forgetting is stored before the call returns.
+    expect((await storedLedger()).resolvers.reduce((sum, r) => sum + r.sites.length, 0)).toBe(sites.length - 1);
+  });
+
   it('the start-up run and the daily alarm prune the follower to the same cut-off as history', async () => {
-    const follower = { pruneBefore: vi.fn(async () => {}), deleteAll: vi.fn(async () => {}) };
+    const follower = { pruneBefore: vi.fn(async () => {}), deleteAll: vi.fn(async () => {}), forgetSite: vi.fn(async () => {}) };
     db = new DiffuseDb(`pruner-test-${++n}`);
     const history = new HistoryStore(db, new PageLoadStore(db));
     const prune = vi.spyOn(history, 'prune');

@@ -9,14 +9,15 @@ const DAY_MINUTES = 24 * 60;
 
 /**
  * Data kept beside history that must not outlive it (the DNS exposure ledger): the composition root passes it
- * in, so history knows nothing of what follows it. History has no per-site deletion, so there is nothing to
- * forward to ExposureLedger.forgetSite yet.
+ * in, so history knows nothing of what follows it.
  */
 export interface HistoryFollower {
   /** Drops what was last seen before `time` (ms): the local midnight that starts the first kept day. */
   pruneBefore(time: number): Promise<void>;
   /** History was deleted whole. */
   deleteAll(): Promise<void>;
+  /** One site (a registrable domain) was deleted from history. */
+  forgetSite(site: string): Promise<void>;
 }
 
 /** Deletes what is older than the retention setting allows, in history and its follower; "forever" deletes nothing. */
@@ -29,6 +30,11 @@ export async function pruneHistory(history: HistoryStore, follower: HistoryFollo
 /** "Delete all data": every page load and roll-up row, and what follows history. */
 export async function deleteAllHistory(history: HistoryStore, follower: HistoryFollower): Promise<void> {
   await bothDone(history.deleteAll(), follower.deleteAll());
+}
+
+/** "Forget this site": its page loads and roll-up rows, and what follows history. */
+export async function forgetSiteHistory(history: HistoryStore, follower: HistoryFollower, site: string): Promise<void> {
+  await bothDone(history.forgetSite(site), follower.forgetSite(site));
 }
 
 /** Waits for both, then throws the first failure: a broken ledger must not keep old history, nor the reverse. */

@@ -57,8 +57,13 @@ export default defineBackground(() => {
   observeRequests(tracker, new BlockedBadge());
   // After the observer, so a main_frame request has begun its page load. Firefox decides at request time.
   watchHosts(tracker, cname, import.meta.env.FIREFOX);
-  // The DNS exposure ledger follows history: pruned to the same day, deleted with it.
-  const ledger: HistoryFollower = { pruneBefore: (time) => dns.pruneLedgerBefore(time), deleteAll: () => dns.clearLedger().then(() => undefined) };
+  // The DNS exposure ledger follows history: pruned to the same day, deleted with it, a site forgotten in both.
+  // Learned cloaks (cname-store) and host operators (operator-store) stay: blocking rules and per-host lookups, not visits.
+  const ledger: HistoryFollower = {
+    pruneBefore: (time) => dns.pruneLedgerBefore(time),
+    deleteAll: () => dns.clearLedger().then(() => undefined),
+    forgetSite: (site) => dns.forgetSite(site),
+  };
   startHistoryPruning(history, ledger);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void applyPrivacyDefaultsOnInstall(privacy);
@@ -90,6 +95,7 @@ export default defineBackground(() => {
     ...createHistoryHandlers({
       history,
       flush: () => writer.flush(),
+      forgetCurrent: (site) => started.then(() => tracker.forgetSite(site)),
       attributor,
       operators: () => operators.memory(),
       follower: ledger,

@@ -23,6 +23,7 @@ const handlers: Handlers = {
   'history.data': unused,
   'history.setRetention': unused,
   'history.deleteAll': unused,
+  'history.forgetSite': unused,
   'settings.export': unused,
   'settings.import': unused,
 };

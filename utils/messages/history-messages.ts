@@ -36,6 +36,11 @@ export interface HistoryMessages {
   'history.setRetention': { request: { retentionDays: number | null }; response: HistoryDataView };
   /** Deletes every recorded page load; settings and per-site policies stay. */
   'history.deleteAll': { request: Record<string, never>; response: HistoryDataView };
+  /**
+   * Deletes one site's history (a host of it names it too; anything else is refused): its page loads, its daily
+   * roll-up, its entries in the DNS exposure ledger. Answers what is stored now, as `history.deleteAll` does.
+   */
+  'history.forgetSite': { request: { site: string }; response: HistoryDataView };
   /** Retention, privacy switches and per-site policies as a `diffuse-settings/1` file. */
   'settings.export': { request: Record<string, never>; response: ExportFile };
   /** Checks the whole file first; an invalid one is refused with the wrong field named and changes nothing. */
@@ -47,6 +52,7 @@ export const HISTORY_MESSAGES: Record<keyof HistoryMessages, true> = {
   'history.data': true,
   'history.setRetention': true,
   'history.deleteAll': true,
+  'history.forgetSite': true,
   'settings.export': true,
   'settings.import': true,
 };
