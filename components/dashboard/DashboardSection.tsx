@@ -58,6 +58,8 @@ export function DashboardSection(props: { call: DashboardCall; t: Translate }) {
   }, [summary]);
 
   const reload = () => setGeneration((g) => g + 1);
+  // Read again even after a failure: the site may be gone from history while the DNS ledger kept it.
+  const forget = (site: string) => call('history.forgetSite', { site }).then(setData).finally(reload);
   return (
     <section class="dashboard" id="dashboard" aria-labelledby="dash-heading" aria-busy={loading} data-range={summary?.range.id} data-loading={String(loading)}>
       <h2 id="dash-heading">{t('dashHeading')}</h2>
@@ -83,7 +85,7 @@ export function DashboardSection(props: { call: DashboardCall; t: Translate }) {
           <h3>{t('dashEncHeading')}</h3>
           <EncryptionHistoryPanel encryption={summary.encryption} t={t} />
           <h3>{t('dashSitesHeading')}</h3>
-          <SitesTable sites={summary.sites} t={t} />
+          <SitesTable sites={summary.sites} onForget={forget} t={t} />
         </>
       )}
       <ExportButtons range={range} call={call} t={t} />

@@ -1,6 +1,8 @@
+import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { SiteRow } from '@/utils/history/aggregate';
 import type { Translate } from '../translate';
+import { ForgetConfirmRow, ForgetStatus, useForgetSite } from './ForgetSite';
 
 type Column = 'site' | 'pageLoads' | 'companies' | 'thirdPartyHosts' | 'blocked' | 'hhi';
 const COLUMNS: readonly { id: Column; label: string; value: (s: SiteRow) => number | string }[] = [
@@ -15,9 +17,9 @@ const COLUMNS: readonly { id: Column; label: string; value: (s: SiteRow) => numb
 /**
  * Every site of the range: page loads, companies, third-party hosts, blocked, concentration. A click on a
  * column header sorts by it (again: the other way), with aria-sort saying so; the filter keeps sites whose name
- * contains the text typed.
+ * contains the text typed. Each row can be forgotten (ForgetSite.tsx).
  */
-export function SitesTable(props: { sites: SiteRow[]; t: Translate }) {
+export function SitesTable(props: { sites: SiteRow[]; onForget: (site: string) => Promise<void>; t: Translate }) {
   const { t } = props;
   const [sort, setSort] = useState<{ by: Column; descending: boolean }>({ by: 'pageLoads', descending: true });
   const [filter, setFilter] = useState('');
@@ -34,9 +36,10 @@ export function SitesTable(props: { sites: SiteRow[]; t: Translate }) {
   }, [props.sites, sort, filter]);
   // Names read ascending first, figures largest first.
   const sortBy = (by: Column) => setSort((s) => ({ by, descending: s.by === by ? !s.descending : by !== 'site' }));
+  const forget = useForgetSite(props.onForget, t, rows.map((s) => s.site));
 
   return (
-    <div class="dash-sites">
+    <div class="dash-sites" ref={forget.root}>
       <div class="dash-filter">
         <label for="dash-site-filter">{t('dashFilterLabel')}</label>
         <input id="dash-site-filter" type="search" value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />
@@ -54,24 +57,39 @@ export function SitesTable(props: { sites: SiteRow[]; t: Translate }) {
                   </button>
                 </th>
               ))}
+              <th scope="col" class="dash-forget">
+                <span class="sr-only">{t('dashColForget')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((s) => (
-              <tr key={s.site} data-site={s.site} data-page-loads={s.pageLoads} data-companies={s.companies} data-third-party-hosts={s.thirdPartyHosts} data-blocked={s.blocked} data-hhi={s.concentration.hhi}>
-                <th scope="row">{s.site}</th>
-                <td class="n">{s.pageLoads.toLocaleString()}</td>
-                <td class="n">{s.companies.toLocaleString()}</td>
-                <td class="n">{s.thirdPartyHosts.toLocaleString()}</td>
-                <td class="n">{s.blocked.toLocaleString()}</td>
-                <td class="n">
-                  {s.concentration.level === 'none' ? '–' : `${t(`concentration_${s.concentration.level}`)} (${s.concentration.hhi.toLocaleString()})`}
-                </td>
-              </tr>
+              // Keyed as a whole: a row that moves up keeps its DOM, and with it the focus on its Forget button.
+              <Fragment key={s.site}>
+                <tr data-site={s.site} data-page-loads={s.pageLoads} data-companies={s.companies} data-third-party-hosts={s.thirdPartyHosts} data-blocked={s.blocked} data-hhi={s.concentration.hhi}>
+                  <th scope="row">{s.site}</th>
+                  <td class="n">{s.pageLoads.toLocaleString()}</td>
+                  <td class="n">{s.companies.toLocaleString()}</td>
+                  <td class="n">{s.thirdPartyHosts.toLocaleString()}</td>
+                  <td class="n">{s.blocked.toLocaleString()}</td>
+                  <td class="n">
+                    {s.concentration.level === 'none' ? '–' : `${t(`concentration_${s.concentration.level}`)} (${s.concentration.hhi.toLocaleString()})`}
+                  </td>
+                  <td class="dash-forget">
+                    <button type="button" data-forget={s.site} aria-label={t('dashForgetSite', [s.site])} onClick={() => forget.ask(s.site)}>
+                      {t('dashForget')}
+                    </button>
+                  </td>
+                </tr>
+                {forget.confirming === s.site && (
+                  <ForgetConfirmRow site={s.site} columns={COLUMNS.length + 1} busy={forget.busy} onConfirm={() => void forget.confirm()} onCancel={forget.cancel} t={t} />
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
       </div>
+      <ForgetStatus status={forget.status} message={forget.message} />
     </div>
   );
 }
