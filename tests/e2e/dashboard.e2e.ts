@@ -164,4 +164,30 @@ describeInBothBrowsers('dashboard: history over days, exports and the settings f
     expect(await evaluate(page, `document.querySelector('[data-testid="retention"]').value`)).toBe('7');
     await page.close();
   });
+
+  it('forgets one site after a confirmation: gone from the table, the DNS shares and the JSON export; the other stays', async () => {
+    const { browser, server } = ctx();
+    for (const host of ['www.iota-shop.test', 'www.kappa-news.test']) await (await browser.openTab(publish(server, host, ['cdn.jsdelivr.net']))).close();
+    const [page] = await openDashboard(ctx, 2); // history was emptied by the test before
+    // Distinct sites in the DNS ledger, from any resolver's count and share (a failed lookup's fallback counts a site twice).
+    const ledgerSites = () => evaluate<number>(page, `[...document.querySelectorAll('.dash-dns [data-sites]')]
+      .map((li) => Math.round(Number(li.dataset.sites) / Number(li.dataset.siteShare))).find((n) => n > 0) ?? 0`);
+    await expect.poll(ledgerSites, { timeout: 10_000 }).toBe(2);
+    // The first row, so the row that keeps the focus moves up when it goes.
+    const forget = 'button[data-forget="iota-shop.test"]';
+    expect(await evaluate(page, `document.querySelector('${forget}').getAttribute('aria-label')`)).toBe('Forget iota-shop.test');
+    await click(page, forget);
+    await expect.poll(() => evaluate(page, `document.activeElement?.dataset.testid`)).toBe('forget-confirm');
+    await click(page, '[data-testid="forget-confirm"]');
+    await expect.poll(() => readDashboard(page).then((d) => d.sites.map((s) => s.site)), { timeout: 10_000 }).toEqual(['kappa-news.test']);
+    expect((await readDashboard(page)).totals).toMatchObject({ pageLoads: 1, sites: 1 });
+    expect(await text(page, '[data-testid="forget-status"]')).toBe('iota-shop.test was forgotten.');
+    // Keyboard users land on the next row's button, not on the page's start.
+    expect(await evaluate(page, `document.activeElement?.dataset.forget`)).toBe('kappa-news.test');
+    await expect.poll(ledgerSites, { timeout: 10_000 }).toBe(1);
+    const doc = JSON.parse((await captureDownload(page, 'button[data-export="json"]')).text);
+    expect(doc.pages.map((p: { site: string }) => p.site)).toEqual(['kappa-news.test']);
+    expect(JSON.stringify(doc)).not.toContain('iota-shop');
+    await page.close();
+  });
 });
