@@ -24,23 +24,32 @@ export interface HistoryFollower {
 export async function pruneHistory(history: HistoryStore, follower: HistoryFollower, now = Date.now()): Promise<void> {
   const first = firstKeptDay(now, (await loadHistorySettings()).retentionDays);
   if (first === null) return;
-  await bothDone(history.prune(first), follower.pruneBefore(startOfDay(first)));
+  await allDone(history.prune(first), follower.pruneBefore(startOfDay(first)));
 }
 
 /** "Delete all data": every page load and roll-up row, and what follows history. */
 export async function deleteAllHistory(history: HistoryStore, follower: HistoryFollower): Promise<void> {
-  await bothDone(history.deleteAll(), follower.deleteAll());
+  await allDone(history.deleteAll(), follower.deleteAll());
 }
 
 /** "Forget this site": its page loads and roll-up rows, and what follows history. */
 export async function forgetSiteHistory(history: HistoryStore, follower: HistoryFollower, site: string): Promise<void> {
-  await bothDone(history.forgetSite(site), follower.forgetSite(site));
+  await allDone(history.forgetSite(site), follower.forgetSite(site));
 }
 
-/** Waits for both, then throws the first failure: a broken ledger must not keep old history, nor the reverse. */
-async function bothDone(a: Promise<unknown>, b: Promise<unknown>): Promise<void> {
-  const failed = (await Promise.allSettled([a, b])).find((result) => result.status === 'rejected');
+/** Waits for all, then throws the first failure: a broken ledger must not keep old history, nor the reverse. */
+async function allDone(...tasks: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/** Several followers as one: each does its part whatever the others do; the first failure is reported after. */
+export function allFollowers(...followers: HistoryFollower[]): HistoryFollower {
+  return {
+    pruneBefore: (time) => allDone(...followers.map((f) => f.pruneBefore(time))),
+    deleteAll: () => allDone(...followers.map((f) => f.deleteAll())),
+    forgetSite: (site) => allDone(...followers.map((f) => f.forgetSite(site))),
+  };
 }
 
 /**

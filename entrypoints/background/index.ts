@@ -18,7 +18,7 @@ import { applyPrivacyDefaultsOnInstall, createPrivacyHandlers, createPrivacySett
 import { createDnsHandlers, createDnsService } from './dns-service';
 import { HistoryStore } from './store/history-store';
 import { createHistoryHandlers } from './history-handlers';
-import { startHistoryPruning, type HistoryFollower } from './history-pruner';
+import { allFollowers, startHistoryPruning, type HistoryFollower } from './history-pruner';
 import { buildPageReport } from '@/utils/report/page-report';
 import { cnameTabView, createCnameService } from './cname-setup';
 import { watchHosts } from './cname-listener';
@@ -57,14 +57,15 @@ export default defineBackground(() => {
   observeRequests(tracker, new BlockedBadge());
   // After the observer, so a main_frame request has begun its page load. Firefox decides at request time.
   watchHosts(tracker, cname, import.meta.env.FIREFOX);
-  // The DNS exposure ledger follows history: pruned to the same day, deleted with it, a site forgotten in both.
-  // Learned cloaks (cname-store) and host operators (operator-store) stay: blocking rules and per-host lookups, not visits.
+  // The DNS exposure ledger and the hosts' operators follow history: pruned to the same day, deleted with it, a
+  // site forgotten in all. Learned cloaks (cname-store) stay: they are blocking rules, not a record of visits.
   const ledger: HistoryFollower = {
     pruneBefore: (time) => dns.pruneLedgerBefore(time),
     deleteAll: () => dns.clearLedger().then(() => undefined),
     forgetSite: (site) => dns.forgetSite(site),
   };
-  startHistoryPruning(history, ledger);
+  const followers = allFollowers(ledger, operators.follower);
+  startHistoryPruning(history, followers);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void applyPrivacyDefaultsOnInstall(privacy);
   });
@@ -98,7 +99,7 @@ export default defineBackground(() => {
       forgetCurrent: (site) => started.then(() => tracker.forgetSite(site)),
       attributor,
       operators: () => operators.memory(),
-      follower: ledger,
+      follower: followers,
       privacy,
       policies,
       ruleTable,

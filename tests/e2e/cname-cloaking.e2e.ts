@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DohServer, type ZoneRecord } from '../support/doh-server';
 import type { DnsConfigureResult } from '../../utils/messages/dns-messages';
 import type { ExtensionPage } from './harness/extension-browser';
+import { evaluate } from './harness/dashboard-actions';
 import { ask } from './harness/dns-actions';
 import { describeInBothBrowsers } from './harness/in-both-browsers';
 import { popupText } from './harness/popup-reader';
@@ -106,6 +107,12 @@ describeInBothBrowsers('CNAME uncloaking and infrastructure through the resolver
         [...document.querySelectorAll<HTMLElement>('[data-operator]')].map((li) => [li.dataset.operator ?? '', Number(li.dataset.reach)] as [string, number]),
       );
     await expect.poll(operators, { timeout: 10_000 }).toEqual(expect.arrayContaining([['Cloudflare', 1], ['Fastly', 1]]));
+
+    // Host names say where the user went: forgetting the site takes its hosts out of the stored operator memory too.
+    const storedHosts = () => evaluate<string[]>(dashboard, `(await api.storage.local.get('hostOperators')).hostOperators?.map((entry) => entry[0]) ?? []`);
+    await expect.poll(storedHosts, { timeout: 10_000 }).toEqual(expect.arrayContaining(['www.shop.test', 'static.shop.test']));
+    await ask(dashboard, { type: 'history.forgetSite', site: 'shop.test' });
+    expect((await storedHosts()).filter((host) => host.endsWith('shop.test'))).toEqual([]);
     await dashboard.close();
   });
 });
