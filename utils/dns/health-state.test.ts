@@ -24,7 +24,7 @@ describe('resolver health across restarts', () => {
   });
 
   it('drops what does not read back whole, and resolvers no longer in the list', () => {
-    const good = { srtt: 12, rttvar: 3, successes: 2, failures: 0, consecutive: 0, timeouts: 1, opens: 0, openUntil: null, probeSince: 5, lastError: null, lastReason: null };
+    const good = { srtt: 12, rttvar: 3, successes: 2, failures: 0, consecutive: 0, opens: 0, openUntil: null, probeSince: 5, lastError: null, lastReason: null };
     expect(parseStoredHealth([[A, good]], [A])).toEqual([[A, { ...good, probeSince: null }]]); // a probe in flight is not carried over
     expect(parseStoredHealth([[A, good]], [B])).toEqual([]);
     for (const junk of [undefined, 'x', {}, [[A]], [[A, { ...good, successes: -1 }]], [[A, { ...good, lastReason: 'bored' }]], [[A, { ...good, srtt: 'fast' }]]]) {

@@ -35,8 +35,7 @@ function readState(value: unknown): HealthState | null {
   const time = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x) && x >= 0);
   const ok =
     time(v.srtt) && typeof v.rttvar === 'number' && Number.isFinite(v.rttvar) && v.rttvar >= 0 &&
-    count(v.successes) && count(v.failures) && count(v.consecutive) && (v.timeouts === undefined || count(v.timeouts)) &&
-    count(v.opens) && time(v.openUntil) &&
+    count(v.successes) && count(v.failures) && count(v.consecutive) && count(v.opens) && time(v.openUntil) &&
     (v.lastError === null || typeof v.lastError === 'string') &&
     (v.lastReason === null || (typeof v.lastReason === 'string' && Object.hasOwn(REASONS, v.lastReason)));
   if (!ok) return null;
@@ -46,7 +45,6 @@ function readState(value: unknown): HealthState | null {
     successes: v.successes as number,
     failures: v.failures as number,
     consecutive: v.consecutive as number,
-    timeouts: (v.timeouts as number | undefined) ?? 0,
     opens: v.opens as number,
     openUntil: v.openUntil as number | null,
     probeSince: null,

@@ -21,9 +21,6 @@ export interface HealthOptions {
   maxTimeoutMs?: number;
 }
 
-/** 400 ms doubled twice passes the 1.5 s ceiling; three covers a base up to 1.5 s / 8 too. */
-const MAX_TIMEOUT_DOUBLINGS = 3;
-
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
 export interface HealthSnapshot {
@@ -47,8 +44,6 @@ export interface HealthState {
   successes: number;
   failures: number;
   consecutive: number;
-  /** Consecutive timeouts: each doubles the next timeout (RFC 6298 §5.5), an answer resets it. */
-  timeouts: number;
   opens: number;
   openUntil: number | null;
   probeSince: number | null;
@@ -98,7 +93,6 @@ export class HealthTracker {
     const s = this.get(id);
     s.successes++;
     s.consecutive = 0;
-    s.timeouts = 0;
     s.opens = 0;
     s.openUntil = null;
     s.probeSince = null;
@@ -114,7 +108,6 @@ export class HealthTracker {
     s.lastReason = reason;
     s.probeSince = null;
     if (latencyMs !== undefined) this.sample(s, latencyMs);
-    if (reason === 'timeout') s.timeouts = Math.min(s.timeouts + 1, MAX_TIMEOUT_DOUBLINGS);
     if (!countsAgainstResolver(reason)) {
       // The resolver answered in time (e.g. SERVFAIL for a broken domain): as a probe, that proves it is back.
       if (probing) Object.assign(s, { consecutive: 0, opens: 0, openUntil: null });
@@ -129,16 +122,13 @@ export class HealthTracker {
   }
 
   /**
-   * RFC 6298 §2 retransmission timeout (SRTT + 4·RTTVAR), bounded to [minTimeout, maxTimeout], doubled for each
-   * consecutive timeout (§5.5, "back off the timer"): a resolver slowed down for a while (a loaded machine or
-   * network) is given longer instead of failing every lookup at the floor. Before any sample the maximum, as
-   * Firefox's TRR would wait.
+   * RFC 6298 §2 retransmission timeout (SRTT + 4·RTTVAR), bounded to [minTimeout, maxTimeout]. Before any
+   * sample the maximum, as Firefox's TRR would wait.
    */
   timeoutFor(id: string): number {
     const s = this.states.get(id);
     if (!s || s.srtt === null) return this.maxTimeout;
-    const base = Math.max(this.minTimeout, s.srtt + 4 * s.rttvar);
-    return Math.round(Math.min(this.maxTimeout, base * 2 ** s.timeouts));
+    return Math.round(Math.min(this.maxTimeout, Math.max(this.minTimeout, s.srtt + 4 * s.rttvar)));
   }
 
   snapshot(id: string): HealthSnapshot {
@@ -187,7 +177,7 @@ export class HealthTracker {
   private get(id: string): HealthState {
     let s = this.states.get(id);
     if (!s) {
-      s = { srtt: null, rttvar: 0, successes: 0, failures: 0, consecutive: 0, timeouts: 0, opens: 0, openUntil: null, probeSince: null, lastError: null, lastReason: null };
+      s = { srtt: null, rttvar: 0, successes: 0, failures: 0, consecutive: 0, opens: 0, openUntil: null, probeSince: null, lastError: null, lastReason: null };
       this.states.set(id, s);
     }
     return s;
