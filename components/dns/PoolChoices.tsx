@@ -20,7 +20,7 @@ export function PoolChoices(props: { status: DnsStatus; busy: boolean; errors: D
           id="dns-strategy"
           value={status.strategy}
           disabled={props.busy}
-          aria-describedby={errors.strategy ? 'dns-strategy-help dns-strategy-error' : 'dns-strategy-help'}
+          aria-describedby={describedBy('dns-strategy', errors.strategy)}
           onChange={(e) => void props.onChange({ strategy: (e.currentTarget as HTMLSelectElement).value as Strategy })}
         >
           {STRATEGY_ORDER.map((s) => (
@@ -29,14 +29,7 @@ export function PoolChoices(props: { status: DnsStatus; busy: boolean; errors: D
             </option>
           ))}
         </select>
-        <p class="help" id="dns-strategy-help">
-          {t('dnsStrategyHelp')}
-        </p>
-        {errors.strategy && (
-          <p class="error" role="alert" id="dns-strategy-error">
-            {errors.strategy}
-          </p>
-        )}
+        <FieldNotes id="dns-strategy" help={t('dnsStrategyHelp')} error={errors.strategy} />
       </div>
       <div class="dns-field">
         <label class="dns-check">
@@ -45,19 +38,12 @@ export function PoolChoices(props: { status: DnsStatus; busy: boolean; errors: D
             id="dns-prefer-fast"
             checked={status.preferFast}
             disabled={props.busy}
-            aria-describedby={errors.preferFast ? 'dns-prefer-fast-help dns-prefer-fast-error' : 'dns-prefer-fast-help'}
+            aria-describedby={describedBy('dns-prefer-fast', errors.preferFast)}
             onChange={(e) => void props.onChange({ preferFast: (e.currentTarget as HTMLInputElement).checked })}
           />{' '}
           {t('dnsPreferFastLabel')}
         </label>
-        <p class="help" id="dns-prefer-fast-help">
-          {t('dnsPreferFastHelp', [PREFER_FAST_BENCH_SHARE])}
-        </p>
-        {errors.preferFast && (
-          <p class="error" role="alert" id="dns-prefer-fast-error">
-            {errors.preferFast}
-          </p>
-        )}
+        <FieldNotes id="dns-prefer-fast" help={t('dnsPreferFastHelp', [PREFER_FAST_BENCH_SHARE])} error={errors.preferFast} />
       </div>
       <div class="dns-field">
         <label for="dns-rekey">{t('dnsRekeyLabel')}</label>
@@ -65,7 +51,7 @@ export function PoolChoices(props: { status: DnsStatus; busy: boolean; errors: D
           id="dns-rekey"
           value={String(status.rekeyDays)}
           disabled={props.busy}
-          aria-describedby={errors.rekeyDays ? 'dns-rekey-help dns-rekey-error' : 'dns-rekey-help'}
+          aria-describedby={describedBy('dns-rekey', errors.rekeyDays)}
           onChange={(e) => void props.onChange({ rekeyDays: Number((e.currentTarget as HTMLSelectElement).value) })}
         >
           {rekeyChoices.map((days) => (
@@ -74,15 +60,27 @@ export function PoolChoices(props: { status: DnsStatus; busy: boolean; errors: D
             </option>
           ))}
         </select>
-        <p class="help" id="dns-rekey-help">
-          {t('dnsRekeyHelp')}
-        </p>
-        {errors.rekeyDays && (
-          <p class="error" role="alert" id="dns-rekey-error">
-            {errors.rekeyDays}
-          </p>
-        )}
+        <FieldNotes id="dns-rekey" help={t('dnsRekeyHelp')} error={errors.rekeyDays} />
       </div>
     </div>
+  );
+}
+
+/** The ids a field's aria-describedby names: its help, and its error while there is one. */
+const describedBy = (id: string, error: string | undefined) => (error ? `${id}-help ${id}-error` : `${id}-help`);
+
+/** A field's help text and, when the background refused the change, its message (announced as an alert). */
+function FieldNotes(props: { id: string; help: string; error: string | undefined }) {
+  return (
+    <>
+      <p class="help" id={`${props.id}-help`}>
+        {props.help}
+      </p>
+      {props.error && (
+        <p class="error" role="alert" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
+    </>
   );
 }

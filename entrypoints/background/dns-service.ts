@@ -92,8 +92,7 @@ export class DnsService {
     const running = await this.start();
     running.pool.ledger.clear();
     running.ledgerProblem = null;
-    this.saver.changed();
-    await this.saver.flush();
+    await this.saveLedgerNow();
     return this.view(running);
   }
 
@@ -101,13 +100,17 @@ export class DnsService {
   async pruneLedgerBefore(time: number): Promise<void> {
     const running = await this.start();
     if (running.pool.ledger.pruneBefore(time) === 0) return; // most worker starts: nothing to write
-    this.saver.changed();
-    await this.saver.flush();
+    await this.saveLedgerNow();
   }
 
   /** Drops `site` from every resolver's ledger (it was forgotten from history), stored at once. Names stay. */
   async forgetSite(site: string): Promise<void> {
     await (await this.start()).pool.ledger.forgetSite(site);
+    await this.saveLedgerNow();
+  }
+
+  /** A change the user asked for (or history's retention) is stored at once, not within the usual second. */
+  private async saveLedgerNow(): Promise<void> {
     this.saver.changed();
     await this.saver.flush();
   }

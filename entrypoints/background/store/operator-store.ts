@@ -23,7 +23,7 @@ export function createOperatorStore(now: () => number = () => Date.now()): Opera
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = (memory: OperatorMemory) => browser.storage.local.set({ [KEY]: memory.toJSON() });
   /** Applies a history change and stores it at once when it removed anything. */
-  const follow = (change: (memory: OperatorMemory) => number) => async () => {
+  const follow = async (change: (memory: OperatorMemory) => number) => {
     const memory = await loading;
     if (change(memory) > 0) await save(memory);
   };
@@ -40,9 +40,9 @@ export function createOperatorStore(now: () => number = () => Date.now()): Opera
       });
     },
     follower: {
-      pruneBefore: (time) => follow((memory) => memory.pruneBefore(time))(),
-      deleteAll: follow((memory) => memory.clear()),
-      forgetSite: (site) => follow((memory) => memory.forgetHosts((host) => registrableDomain(host) === site))(),
+      pruneBefore: (time) => follow((memory) => memory.pruneBefore(time)),
+      deleteAll: () => follow((memory) => memory.clear()),
+      forgetSite: (site) => follow((memory) => memory.forgetHosts((host) => registrableDomain(host) === site)),
     },
   };
 }
