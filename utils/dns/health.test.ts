@@ -91,6 +91,8 @@ describe('latency and adaptive timeout', () => {
     const { health } = tracker();
     for (let i = 0; i < 50; i++) health.recordSuccess(R, 20);
     expect(health.timeoutFor(R)).toBe(400);
+    // The last resolver a lookup can ask has nothing to fail over to: it gets the longest wait.
+    expect(health.timeoutFor(R, true)).toBe(1500);
   });
 
   it('follows a slower resolver (SRTT + 4·RTTVAR) and never exceeds 1500 ms', () => {

@@ -123,11 +123,14 @@ export class HealthTracker {
 
   /**
    * RFC 6298 §2 retransmission timeout (SRTT + 4·RTTVAR), bounded to [minTimeout, maxTimeout]. Before any
-   * sample the maximum, as Firefox's TRR would wait.
+   * sample the maximum, as Firefox's TRR would wait. The adaptive value exists to hand a slow query to the
+   * fallback early; a query with no fallback left (`lastChance`) gets the maximum, since cutting it short
+   * only turns a slow answer into a failure (Firefox likewise waits longest in TRR-only mode, where nothing
+   * follows: network.trr.request_timeout_mode_trronly_ms).
    */
-  timeoutFor(id: string): number {
+  timeoutFor(id: string, lastChance = false): number {
     const s = this.states.get(id);
-    if (!s || s.srtt === null) return this.maxTimeout;
+    if (lastChance || !s || s.srtt === null) return this.maxTimeout;
     return Math.round(Math.min(this.maxTimeout, Math.max(this.minTimeout, s.srtt + 4 * s.rttvar)));
   }
 

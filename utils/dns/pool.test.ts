@@ -77,6 +77,40 @@ describe('ResolverPool', () => {
     expect(fetch.calls).toHaveLength(2);
   });
 
+  /** A pool whose resolvers answer any A query, after `delayMs(seen)` of real time (real: the timeouts are real timers). */
+  function slowPool(delayMs: (seen: SeenQuery) => number, options: Partial<PoolOptions>) {
+    const fetch = fakeDoh(async (seen) => {
+      await new Promise((r) => setTimeout(r, delayMs(seen)));
+      return { answers: [rr.a(seen.name, '192.0.2.60', 60)] };
+    });
+    return { fetch, pool: new ResolverPool({ fetch, now: Date.now, random: () => 0.5, secret: SECRET, resolvers: FIVE, health: { minTimeoutMs: 20, maxTimeoutMs: 1000 }, ...options }) };
+  }
+
+  it('waits the longest timeout for the last resolver it can ask: a slow answer with no fallback left is still an answer', async () => {
+    // A resolver that answered at once has its adaptive timeout near the floor (20 ms here); then, on a loaded machine,
+    // it takes 150 ms. Alone in the list, cutting it off at its adaptive timeout would only turn that answer into a failure.
+    const { fetch, pool } = slowPool((seen) => (seen.name === 'fast.example' ? 0 : 150), { resolvers: [FIVE[0]!] });
+    await pool.resolve('fast.example', 'A');
+    expect(pool.health.timeoutFor(FIVE[0]!)).toBeLessThan(150);
+    expect(await pool.resolve('slow.example', 'A')).toMatchObject({ addresses: ['192.0.2.60'] });
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('with a fallback left, gives the first choice only its adaptive timeout; the fallback, the last chance, the longest', async () => {
+    const [first, second] = await preference('busy.example');
+    // Both resolvers answered at once before (the second for a site whose first choice it is): both timeouts at the floor.
+    let other = 0;
+    while ((await preference(`site${other}.example`))[0] !== second) other++;
+    const { fetch, pool } = slowPool((seen) => (seen.name.startsWith('warm.') ? 0 : 150), {});
+    await pool.resolve('warm.busy.example', 'A', { site: 'busy.example' });
+    await pool.resolve(`warm.site${other}.example`, 'A', { site: `site${other}.example` });
+    expect(pool.health.timeoutFor(`https://${second}/dns-query{?dns}`)).toBeLessThan(150);
+    const answer = await pool.resolve('www.busy.example', 'A', { site: 'busy.example' });
+    expect(fetch.calls.slice(2).map((c) => c.host)).toEqual([first, second]);
+    expect(host(answer.resolver)).toBe(second);
+    expect(pool.health.snapshot(`https://${first}/dns-query{?dns}`)).toMatchObject({ lastReason: 'timeout' });
+  });
+
   it('treats NXDOMAIN as the answer (no failover) and caches it for the SOA negative TTL', async () => {
     const { clock, fetch, pool } = setup(() => ({ rcode: 'NXDOMAIN', authorities: [rr.soa('example', 3600, 120)] }));
     expect(await pool.resolve('nope.example', 'A')).toMatchObject({ rcode: 'NXDOMAIN', addresses: [], ttl: 120, fromCache: false });

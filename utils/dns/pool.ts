@@ -162,9 +162,10 @@ export class ResolverPool {
     // All out of service: still ask the site's own first two rather than refuse; they already know the site.
     const chosen = (available.length > 0 ? available : order).slice(0, 2);
     const attempts: Attempt[] = [];
-    for (const id of chosen) {
+    for (const [index, id] of chosen.entries()) {
+      const lastChance = index === chosen.length - 1;
       try {
-        const result = await this.cacheOf(id).lookup(key, () => this.send(id, qname, type, group));
+        const result = await this.cacheOf(id).lookup(key, () => this.send(id, qname, type, group, lastChance));
         return this.answer(qname, type, group, id, result.value, result.ttl, result.fromCache);
       } catch (error) {
         if (!(error instanceof ResolverError)) throw error;
@@ -175,9 +176,9 @@ export class ResolverPool {
   }
 
   /** One query to one resolver. Its first statement runs in the caller's turn (see TtlCache.lookup). */
-  private send(id: string, name: string, type: RecordType, group: string): Promise<{ value: DohAnswer; ttl: number }> {
+  private send(id: string, name: string, type: RecordType, group: string, lastChance: boolean): Promise<{ value: DohAnswer; ttl: number }> {
     this.health.beginAttempt(id);
-    const timeoutMs = this.health.timeoutFor(id);
+    const timeoutMs = this.health.timeoutFor(id, lastChance);
     const started = this.now();
     return (async () => {
       // Recorded before sending: a query that times out may still have reached the resolver.
