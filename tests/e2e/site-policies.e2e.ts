@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInBothBrowsers } from './harness/in-both-browsers';
 import { chooseCompany, choosePolicyMode, clickReload } from './harness/popup-actions';
+import type { BrowserTab } from './harness/extension-browser';
 import type { TestServer } from './harness/test-server';
 
 /** A page on `host` with Google Analytics, Bing's ad pixel and a jsDelivr file; each load uses new URLs. */
@@ -12,7 +13,7 @@ function publish(server: TestServer, host: string): string {
     const img = (h: string, name: string) => `<img alt="" src="${server.url(h, `/asset/${name}-${n}.png`, 'https')}">`;
     return {
       type: 'text/html',
-      body: `<!doctype html><link rel="icon" href="data:,">${img('www.google-analytics.com', 'ga')}${img('bat.bing.com', 'bing')}${img('cdn.jsdelivr.net', 'lib')}`,
+      body: `<!doctype html><link rel="icon" href="data:,"><title>load ${n}</title>${img('www.google-analytics.com', 'ga')}${img('bat.bing.com', 'bing')}${img('cdn.jsdelivr.net', 'lib')}`,
     };
   });
   return server.url(host, '/', 'https');
@@ -24,10 +25,15 @@ function reached(server: TestServer, site: string) {
   return { ga: from('www.google-analytics.com'), bing: from('bat.bing.com'), cdn: from('cdn.jsdelivr.net') };
 }
 
-/** Waits until the page load after a reload has reached the server (its document request). */
-async function reloaded(server: TestServer, host: string, documents: number) {
+/**
+ * Waits until the page load after a reload (started from the popup, so the harness cannot await it) has
+ * finished: its document reached the server, and the tab shows that document with its load event fired, which
+ * waits for every image, blocked or not. A fixed pause here once let a slow machine count images too early.
+ */
+async function reloaded(tab: BrowserTab, server: TestServer, host: string, documents: number) {
   await expect.poll(() => server.requestsTo(host).length, { timeout: 10_000 }).toBe(documents);
-  await new Promise((r) => setTimeout(r, 500));
+  const shown = () => tab.evaluate(() => (document.readyState === 'complete' ? document.title : '')).catch(() => '');
+  await expect.poll(shown, { timeout: 10_000 }).toBe(`load ${loads}`);
 }
 
 describeInBothBrowsers('per-site policies: off, strict and per-company choices from the popup', (ctx) => {
@@ -38,7 +44,7 @@ describeInBothBrowsers('per-site policies: off, strict and per-company choices f
     const popup = await browser.openPopup(tab.id);
     await choosePolicyMode(popup, 'off');
     await clickReload(popup);
-    await reloaded(server, 'www.paused.test', 2);
+    await reloaded(tab, server, 'www.paused.test', 2);
     expect(reached(server, 'paused.test')).toEqual({ ga: 1, bing: 1, cdn: 2 });
 
     // Another site keeps the default protection.
@@ -47,7 +53,7 @@ describeInBothBrowsers('per-site policies: off, strict and per-company choices f
 
     await choosePolicyMode(popup, 'default');
     await clickReload(popup);
-    await reloaded(server, 'www.paused.test', 3);
+    await reloaded(tab, server, 'www.paused.test', 3);
     expect(reached(server, 'paused.test')).toEqual({ ga: 1, bing: 1, cdn: 3 });
     await Promise.all([popup.close(), tab.close(), other.close()]);
   });
@@ -58,13 +64,13 @@ describeInBothBrowsers('per-site policies: off, strict and per-company choices f
     const popup = await browser.openPopup(tab.id);
     await choosePolicyMode(popup, 'strict');
     await clickReload(popup);
-    await reloaded(server, 'www.careful.test', 2);
+    await reloaded(tab, server, 'www.careful.test', 2);
     expect(reached(server, 'careful.test')).toEqual({ ga: 0, bing: 0, cdn: 1 });
 
     await choosePolicyMode(popup, 'default');
     await chooseCompany(popup, 'Google', 'allow');
     await clickReload(popup);
-    await reloaded(server, 'www.careful.test', 3);
+    await reloaded(tab, server, 'www.careful.test', 3);
     expect(reached(server, 'careful.test')).toEqual({ ga: 1, bing: 0, cdn: 2 });
     await popup.close();
 
@@ -91,7 +97,7 @@ describeInBothBrowsers('per-site policies: off, strict and per-company choices f
     await probe.evaluate(new Function(`return chrome.runtime.sendMessage({ type: 'policy.get', site: 'restart.test' });`) as () => Promise<unknown>);
     await probe.close();
     await tab.reload();
-    await reloaded(server, 'www.restart.test', 2);
+    await reloaded(tab, server, 'www.restart.test', 2);
     expect(reached(server, 'restart.test')).toEqual({ ga: 0, bing: 1, cdn: 2 });
     await tab.close();
   });

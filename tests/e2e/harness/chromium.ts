@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { BUILD_DIRS, listTabsInExtensionPage, pickTab, waitForBackground, type BrowserTab, type ExtensionBrowser, type ExtensionPage } from './extension-browser';
+import { BUILD_DIRS, listTabsInExtensionPage, OpenTabs, pickTab, waitForBackground, type BrowserTab, type ExtensionBrowser, type ExtensionPage } from './extension-browser';
 
 /** Debian's Chromium unless DIFFUSE_CHROMIUM names another binary. */
 export const CHROMIUM_PATH = process.env.DIFFUSE_CHROMIUM ?? '/usr/bin/chromium';
@@ -43,6 +43,7 @@ export async function launchChromium(): Promise<ExtensionBrowser> {
 
 class ChromiumExtensionBrowser implements ExtensionBrowser {
   readonly name = 'chromium';
+  private readonly tabs = new OpenTabs();
   constructor(
     private readonly context: BrowserContext,
     private readonly extensionId: string,
@@ -53,14 +54,18 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
     const page = await this.context.newPage();
     await page.goto(url);
     const id = await this.tabIdOf(page);
-    return {
+    return this.tabs.track({
       id,
       goto: async (next) => void (await page.goto(next)),
       reload: async () => void (await page.reload()),
       evaluate: (fn) => page.evaluate(fn),
       url: () => page.url(),
       close: () => page.close(),
-    };
+    });
+  }
+
+  closeTabs(): Promise<void> {
+    return this.tabs.closeAll();
   }
 
   openPopup(tabId: number): Promise<ExtensionPage> {

@@ -7,6 +7,8 @@ export interface ExtensionBrowser {
   openPopup(tabId: number): Promise<ExtensionPage>;
   /** Opens any extension page (path relative to the extension root). */
   openExtensionPage(path: string): Promise<ExtensionPage>;
+  /** Closes the tabs `openTab` opened that are still open: a failed test's tab must not confuse the next one. */
+  closeTabs(): Promise<void>;
   /** Chromium only: stops the extension's service worker, as Chrome does when it likes. */
   stopWorker?(): Promise<void>;
   close(): Promise<void>;
@@ -38,6 +40,24 @@ export function listTabsInExtensionPage(): Promise<{ id?: number; url?: string }
   return api.tabs.query({});
 }
 type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+/** The tabs a driver opened and has not closed yet; `track` wraps a tab's close so it leaves the set. */
+export class OpenTabs {
+  private readonly open = new Set<() => Promise<void>>();
+
+  track(tab: BrowserTab): BrowserTab {
+    const close = async () => {
+      this.open.delete(close);
+      await tab.close();
+    };
+    this.open.add(close);
+    return { ...tab, close };
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.open].map((close) => close().catch(() => undefined)));
+  }
+}
 
 /** The one tab whose URL is `url`, by the list an extension page returned. */
 export function pickTab(tabs: { id?: number; url?: string }[], url: string): number {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
-import { BUILD_DIRS, listTabsInExtensionPage, pickTab, waitForBackground, type BrowserTab, type ExtensionBrowser, type ExtensionPage } from './extension-browser';
+import { BUILD_DIRS, listTabsInExtensionPage, OpenTabs, pickTab, waitForBackground, type BrowserTab, type ExtensionBrowser, type ExtensionPage } from './extension-browser';
 
 /** Debian's Firefox ESR unless DIFFUSE_FIREFOX names another binary. */
 export const FIREFOX_PATH = process.env.DIFFUSE_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -46,6 +46,7 @@ export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, op
 
 class FirefoxExtensionBrowser implements ExtensionBrowser {
   readonly name = 'firefox';
+  private readonly tabs = new OpenTabs();
   constructor(
     private readonly browser: Browser,
     private readonly profile: string,
@@ -57,14 +58,18 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
     await page.goto(url);
     // Without the extension there is nobody to ask; benchmarks use such tabs only to load pages.
     const id = this.withExtension ? await this.tabIdOf(page) : -1;
-    return {
+    return this.tabs.track({
       id,
       goto: async (next) => void (await page.goto(next)),
       reload: async () => void (await page.reload()),
       evaluate: (fn) => page.evaluate(fn),
       url: () => page.url(),
       close: () => page.close(),
-    };
+    });
+  }
+
+  closeTabs(): Promise<void> {
+    return this.tabs.closeAll();
   }
 
   openPopup(tabId: number): Promise<ExtensionPage> {

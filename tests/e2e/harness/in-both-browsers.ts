@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { launchChromium } from './chromium';
 import type { ExtensionBrowser } from './extension-browser';
 import { launchFirefox } from './firefox';
@@ -25,6 +25,8 @@ export function describeInBothBrowsers(title: string, body: (ctx: () => E2eConte
         server = await TestServer.start();
         ctx = { server, browser: await LAUNCHERS[name]() };
       });
+      // A test that fails midway leaves its tab open; the next test would find two tabs on the same URL.
+      afterEach(() => ctx?.browser.closeTabs());
       afterAll(async () => {
         await ctx?.browser.close();
         await server?.close();
