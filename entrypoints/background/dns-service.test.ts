@@ -157,6 +157,23 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     expect(await stored('dnsLedger')).toEqual(corrupt); // the fresh ledger had nothing to prune, so nothing was written
   });
 
+  it('a restarted background still knows a resolver is out of service (storage.session), so its sites skip it', async () => {
+    const down = (seen: SeenQuery) => (seen.host === 'b.test' && seen.name !== 'example.com' ? { status: 503 } : undefined); // it passed its probe, then died
+    const { dns } = service(down);
+    expect((await dns.configure({ resolvers: [A, B] })).ok).toBe(true);
+    for (let i = 0; i < 12; i++) await dns.resolve({ name: `www.s${i}.test`, site: `s${i}.test` }).catch(() => undefined);
+    await dns.flush();
+    const before = (await dns.status()).resolvers.find((r) => r.url === B)?.health;
+    expect(before?.state).toBe('open');
+    const restarted = service(down);
+    const after = (await restarted.dns.status()).resolvers.find((r) => r.url === B)?.health;
+    expect(after).toEqual(before);
+    // About half of 12 new sites hash to b.test first: without the stored health each would ask it and fail over.
+    for (let i = 0; i < 12; i++) await restarted.dns.resolve({ name: `www.n${i}.test`, site: `n${i}.test` });
+    expect(new Set(restarted.fetch.calls.map((c) => c.host))).toEqual(new Set(['a.test']));
+    expect(await fakeBrowser.storage.local.get('dnsHealth')).toEqual({}); // memory-only area, not on disk
+  });
+
   it('a stored ledger whose install secret is gone is not reused: its hashes could never match again', async () => {
     await fakeBrowser.storage.local.set({ dnsLedger: { version: 1, resolvers: [] } });
     const status = await service().dns.status();

@@ -2,6 +2,7 @@ import { checkResolveRequest, lookUp, type DnsAnswerView } from '@/utils/dns/ans
 import type { FetchLike } from '@/utils/dns/doh-client';
 import { checkDnsConfig, parseStoredDnsSettings, DAY_MS, type DnsSettings } from '@/utils/dns/dns-settings';
 import { ExposureLedger } from '@/utils/dns/ledger';
+import { parseStoredHealth } from '@/utils/dns/health-state';
 import { LedgerSaver } from '@/utils/dns/ledger-saver';
 import { ResolverPool } from '@/utils/dns/pool';
 import { probeResolver } from '@/utils/dns/resolver-probe';
@@ -43,9 +44,12 @@ export class DnsService {
 
   constructor(private readonly deps: DnsServiceDeps) {
     this.saver = new LedgerSaver({
-      save: async () => deps.store.saveLedger((await this.start()).pool.ledger.toJSON()),
+      save: async () => {
+        const { pool } = await this.start();
+        await Promise.all([deps.store.saveLedger(pool.ledger.toJSON()), deps.store.saveHealth(pool.health.exportStates())]);
+      },
       delayMs: deps.saveDelayMs ?? 1000,
-      onError: (error) => console.error('Diffuse: could not store the DNS exposure ledger', error),
+      onError: (error) => console.error('Diffuse: could not store the DNS exposure ledger or resolver health', error),
     });
   }
 
@@ -126,6 +130,8 @@ export class DnsService {
     const { ledger, problem: ledgerProblem } = restoreLedger(stored, this.deps.now);
     const { tiers, problem: tiersProblem } = parseStoredSpeedTiers(stored.speedTiers);
     const pool = this.makePool(settings, stored.secret, ledger, tiers);
+    // Health is a convenience: unreadable or unavailable, it is simply learnt again.
+    pool.health.importStates(parseStoredHealth(await this.deps.store.loadHealth().catch(() => undefined), pool.resolvers));
     return { pool, settings, secret: stored.secret, settingsProblem: problem, ledgerProblem, tiersProblem };
   }
 

@@ -140,7 +140,7 @@ describeInBothBrowsers('DNS through the resolver pool', (ctx) => {
     expect(text).toContain('DNS over HTTPS');
   });
 
-  it('Chromium: the settings and the ledger survive a stopped service worker', async ({ skip }) => {
+  it('Chromium: the settings, the ledger and resolver health survive a stopped service worker', async ({ skip }) => {
     const { browser } = ctx();
     if (!browser.stopWorker) return skip('Firefox’s MV2 background page is not stopped');
     const before = await ask<DnsStatus>(page, { type: 'dns.status' });
@@ -149,6 +149,10 @@ describeInBothBrowsers('DNS through the resolver pool', (ctx) => {
     const after = await ask<DnsStatus>(page, { type: 'dns.status' });
     expect(after.resolvers.map((r) => [r.url, r.exposure])).toEqual(before.resolvers.map((r) => [r.url, r.exposure]));
     expect(after).toMatchObject({ strategy: 'site', rekeyDays: 0, problems: [] });
+    // The server killed above is still out of service after the restart (storage.session), with its counts.
+    const health = (s: DnsStatus) => s.resolvers.map((r) => [r.url, r.health.state === 'closed' ? 'closed' : 'out', r.health.successes, r.health.failures]);
+    expect(health(after)).toEqual(health(before));
+    expect(health(after).filter(([, state]) => state === 'out')).toHaveLength(1);
   });
 
   it('strategy and re-keying period apply from the page; the policy snippet says why it has no http resolver', async () => {

@@ -38,7 +38,7 @@ export interface HealthSnapshot {
   retryAt: number | null;
 }
 
-interface State {
+export interface HealthState {
   srtt: number | null;
   rttvar: number;
   successes: number;
@@ -52,7 +52,7 @@ interface State {
 }
 
 export class HealthTracker {
-  private readonly states = new Map<string, State>();
+  private readonly states = new Map<string, HealthState>();
   private readonly now: () => number;
   private readonly threshold: number;
   private readonly baseBackoff: number;
@@ -155,8 +155,18 @@ export class HealthTracker {
     this.states.delete(id);
   }
 
+  /** What a restarted background needs to keep a dead resolver out and its timeout tuned (health-state.ts). */
+  exportStates(): [string, Readonly<HealthState>][] {
+    return [...this.states].map(([id, s]) => [id, { ...s, probeSince: null }]);
+  }
+
+  /** Puts back states from exportStates (already checked by the caller); a probe in flight is not carried over. */
+  importStates(states: readonly [string, HealthState][]): void {
+    for (const [id, s] of states) this.states.set(id, { ...s, probeSince: null });
+  }
+
   /** RFC 6298 §2.2-2.3: α = 1/8 for the mean (the EWMA shown as latency), β = 1/4 for the deviation. */
-  private sample(s: State, rtt: number): void {
+  private sample(s: HealthState, rtt: number): void {
     if (!(rtt >= 0) || !Number.isFinite(rtt)) return;
     if (s.srtt === null) {
       s.srtt = rtt;
@@ -167,7 +177,7 @@ export class HealthTracker {
     s.srtt = 0.875 * s.srtt + 0.125 * rtt;
   }
 
-  private get(id: string): State {
+  private get(id: string): HealthState {
     let s = this.states.get(id);
     if (!s) {
       s = { srtt: null, rttvar: 0, successes: 0, failures: 0, consecutive: 0, opens: 0, openUntil: null, probeSince: null, lastError: null, lastReason: null };

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { DnsSettings } from '@/utils/dns/dns-settings';
 import type { LedgerJSON } from '@/utils/dns/ledger';
+import type { StoredHealth } from '@/utils/dns/health-state';
 import type { SpeedTiers } from '@/utils/dns/speed-tiers';
 
 /**
@@ -16,6 +17,8 @@ const KEYS = {
   ledger: 'dnsLedger',
   /** Resolver speed tiers (SpeedTiers), kept so a restarted worker weighs resolvers as before and moves no site. */
   speedTiers: 'dnsSpeedTiers',
+  /** Resolver health (StoredHealth), in storage.session, not storage.local. */
+  health: 'dnsHealth',
 } as const;
 
 const SECRET_BYTES = 32;
@@ -36,6 +39,9 @@ export interface DnsStore {
   saveSettings(settings: DnsSettings): Promise<void>;
   saveLedger(ledger: LedgerJSON): Promise<void>;
   saveSpeedTiers(tiers: SpeedTiers): Promise<void>;
+  /** Resolver health, in storage.session (memory only, gone when the browser closes; health-state.ts). */
+  loadHealth(): Promise<unknown>;
+  saveHealth(health: StoredHealth): Promise<void>;
 }
 
 export function createDnsStore(): DnsStore {
@@ -53,6 +59,9 @@ export function createDnsStore(): DnsStore {
     saveSettings: (settings) => local.set({ [KEYS.settings]: settings }),
     saveLedger: (ledger) => local.set({ [KEYS.ledger]: ledger }),
     saveSpeedTiers: (tiers) => local.set({ [KEYS.speedTiers]: tiers }),
+    // storage.session: Chrome 102+, Firefox 115+ (both below the minimum versions); absent, health stays in memory.
+    loadHealth: async () => (await browser.storage.session?.get(KEYS.health))?.[KEYS.health],
+    saveHealth: async (health) => void (await browser.storage.session?.set({ [KEYS.health]: health })),
   };
 }
 
