@@ -41,7 +41,7 @@ function speedWeights(resolvers: readonly string[]): Record<string, number> {
   return Object.fromEntries(resolvers.map((r) => [r, weightOfTier(tiers[r])]));
 }
 
-async function measure(trace: readonly PageLoad[], strategy: Strategy, k: number, rekeyPeriodMs = 0, preferFast = false): Promise<Exposure> {
+function measure(trace: readonly PageLoad[], strategy: Strategy, k: number, rekeyPeriodMs = 0, preferFast = false): Exposure {
   const random = seededRandom(options.seed * 31 + k);
   const clock = { now: 0 };
   const selector = new Selector({
@@ -63,7 +63,7 @@ async function measure(trace: readonly PageLoad[], strategy: Strategy, k: number
     allSites.add(load.site);
     for (const name of load.names) {
       allNames.add(name);
-      const chosen = learnt.get((await selector.order(name, load.site, resolvers))[0] ?? '');
+      const chosen = learnt.get(selector.order(name, load.site, resolvers)[0] ?? '');
       if (!chosen) throw new Error('the selector returned no resolver');
       chosen.sites.add(load.site);
       chosen.names.add(name);
@@ -98,7 +98,7 @@ const variants: [string, Strategy, number, boolean?][] = [
 ];
 for (const [label, strategy, rekey, preferFast = false] of variants) {
   for (const k of [2, 3, 4, 5]) {
-    const e = await measure(trace, strategy, k, rekey, preferFast);
+    const e = measure(trace, strategy, k, rekey, preferFast);
     const goal = 1 / k + 0.05;
     // The goal is the default's (even spread); preferring speed trades it away on purpose, so it is only shown.
     const verdict = strategy === 'site' && rekey === 0 && !preferFast ? (e.sites <= goal ? 'yes' : 'NO') : '';

@@ -180,6 +180,13 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     expect(status.problems).toEqual(['The stored record of what each resolver was sent belonged to a lost install secret; a new record was started.']);
   });
 
+  it('a secret too short to key the pool (broken randomness) fails the start with its message and replaces nothing stored', async () => {
+    await fakeBrowser.storage.local.set({ dnsLedger: { version: 1, resolvers: [] } });
+    const dns = new DnsService({ store: createDnsStore(), fetch: fakeDoh(() => ({})), now: Date.now, random: Math.random, randomBytes: () => new Uint8Array(8) });
+    await expect(dns.status()).rejects.toThrow('The per-install secret must be at least 16 random bytes.');
+    expect(await stored('dnsLedger')).toEqual({ version: 1, resolvers: [] });
+  });
+
   it('answers through the typed contract; a lookup no resolver answers reaches the page as its message', async () => {
     const { dns } = service((seen) => (seen.name === 'www.down.test' ? { status: 500 } : undefined));
     const handlers = createDnsHandlers(dns) as unknown as Handlers;

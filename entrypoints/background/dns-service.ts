@@ -109,7 +109,7 @@ export class DnsService {
 
   /** Drops `site` from every resolver's ledger (it was forgotten from history), stored at once. Names stay. */
   async forgetSite(site: string): Promise<void> {
-    await (await this.start()).pool.ledger.forgetSite(site);
+    (await this.start()).pool.ledger.forgetSite(site);
     await this.saveLedgerNow();
   }
 

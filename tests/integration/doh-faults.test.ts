@@ -23,10 +23,10 @@ async function startServers(count: number): Promise<DohServer[]> {
 }
 
 /** The first site (s0.example, s1.example, …) whose first choice is `first`, and its preference order. */
-async function siteFirstOn(first: string, templates: string[], skip = 0): Promise<{ site: string; order: string[] }> {
+function siteFirstOn(first: string, templates: string[], skip = 0): { site: string; order: readonly string[] } {
   const selector = new Selector({ strategy: 'site', secret: SECRET, random: Math.random, now: () => 0 });
   for (let i = 0, found = 0; i < 1000; i++) {
-    const order = await selector.order(`s${i}.example`, `s${i}.example`, templates);
+    const order = selector.order(`s${i}.example`, `s${i}.example`, templates);
     if (order[0] === first && found++ === skip) return { site: `s${i}.example`, order };
   }
   throw new Error('no site maps there');
@@ -68,7 +68,7 @@ describe('faults of one resolver', () => {
   it.each(cases)('%s is that resolver’s failure with its reason, and the site’s single fallback answers', async (_, fault, reason, message) => {
     const pool = newPool();
     const target = templates()[1] as string;
-    const { site, order } = await siteFirstOn(target, templates());
+    const { site, order } = siteFirstOn(target, templates());
     const [first, second, third] = order.map((t) => byTemplate(servers, t));
     (first as DohServer).fault = fault;
 
@@ -90,7 +90,7 @@ describe('faults of one resolver', () => {
 
   it('when the site’s first two choices fail, names both with their reasons and asks no third', async () => {
     const pool = newPool();
-    const { site, order } = await siteFirstOn(templates()[0] as string, templates());
+    const { site, order } = siteFirstOn(templates()[0] as string, templates());
     const [first, second, third] = order.map((t) => byTemplate(servers, t));
     (first as DohServer).fault = { kind: 'status', status: 502 };
     (second as DohServer).fault = { kind: 'mismatch' };
@@ -119,8 +119,8 @@ describe('a dead resolver', () => {
       const templates = servers.map((s) => s.template);
       const pool = new ResolverPool({ fetch, now: () => performance.now(), random: Math.random, secret: SECRET, resolvers: templates, health: HEALTH });
       const dead = templates[2] as string;
-      const deadSites = await Promise.all([0, 1, 2, 3, 4].map((skip) => siteFirstOn(dead, templates, skip)));
-      const liveSite = await siteFirstOn(templates[0] as string, templates);
+      const deadSites = [0, 1, 2, 3, 4].map((skip) => siteFirstOn(dead, templates, skip));
+      const liveSite = siteFirstOn(templates[0] as string, templates);
       await pool.resolve(`www.${deadSites[0]?.site}`, 'A', { site: deadSites[0]?.site }); // warm: connections open
       await servers[2]?.close();
 

@@ -9,6 +9,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
  * is asynchronous, and with a few lookups in flight each call queued for about 0.3 ms, which made choosing a
  * resolver (k HMACs per new site) and recording the ledger (2 per lookup, before the query is sent) cost about
  * 7 % of a 9 ms lookup in `npm run bench:dns`. The digests are the same HMAC, so stored ledgers stay valid.
+ * The API is synchronous too, so the pool chooses, records and sends a lookup in one turn (pool.ts).
  */
 
 /** 128 bits: below that the secret could be guessed; `crypto.getRandomValues(new Uint8Array(32))` is the intent. */
@@ -24,12 +25,8 @@ export class KeyedHasher {
 
   private constructor(private readonly key: Uint8Array) {}
 
-  /** Async for its callers' sake (they were written for WebCrypto); throws for a secret that is too short. */
-  static async create(secret: Uint8Array): Promise<KeyedHasher> {
-    return KeyedHasher.createSync(secret);
-  }
-
-  static createSync(secret: Uint8Array): KeyedHasher {
+  /** Throws for a secret that is too short: every holder builds its hasher at construction, so it fails there. */
+  static create(secret: Uint8Array): KeyedHasher {
     if (!(secret instanceof Uint8Array) || secret.length < MIN_SECRET_BYTES) {
       throw new Error(`The per-install secret must be at least ${MIN_SECRET_BYTES} random bytes.`);
     }
@@ -40,16 +37,12 @@ export class KeyedHasher {
    * A hasher under a key derived for `label` (HMAC as a PRF, as in HKDF-Expand, RFC 5869), so hashes for one
    * purpose say nothing about hashes for another.
    */
-  async derive(label: string): Promise<KeyedHasher> {
-    return KeyedHasher.createSync(this.digestSync('derive', label));
+  derive(label: string): KeyedHasher {
+    return KeyedHasher.create(this.digest('derive', label));
   }
 
   /** HMAC of `purpose` NUL `text`: the purpose separates uses of one key from each other. Memoised. */
-  digest(purpose: string, text: string): Promise<Uint8Array> {
-    return Promise.resolve(this.digestSync(purpose, text));
-  }
-
-  digestSync(purpose: string, text: string): Uint8Array {
+  digest(purpose: string, text: string): Uint8Array {
     const input = `${purpose}\u0000${text}`;
     let result = this.memo.get(input);
     if (!result) {
@@ -64,9 +57,9 @@ export class KeyedHasher {
   }
 
   /** The first `bytes` octets of the digest in hex; 16 octets (128 bits) keep collisions out of reach. */
-  async hex(purpose: string, text: string, bytes = 16): Promise<string> {
+  hex(purpose: string, text: string, bytes = 16): string {
     let out = '';
-    for (const byte of this.digestSync(purpose, text).subarray(0, bytes)) out += byte.toString(16).padStart(2, '0');
+    for (const byte of this.digest(purpose, text).subarray(0, bytes)) out += byte.toString(16).padStart(2, '0');
     return out;
   }
 }

@@ -9,44 +9,44 @@ function ledger(clock = { t: 1000 }) {
   return new ExposureLedger({ secret: SECRET, now: () => clock.t });
 }
 
-async function filled() {
+function filled() {
   const l = ledger();
-  await l.record(R1, 'news.example', 'www.news.example');
-  await l.record(R1, 'news.example', 'cdn.tracker.test');
-  await l.record(R1, 'news.example', 'cdn.tracker.test');
-  await l.record(R1, 'shop.example', 'cdn.tracker.test');
-  await l.record(R2, 'mail.example', 'mail.example');
+  l.record(R1, 'news.example', 'www.news.example');
+  l.record(R1, 'news.example', 'cdn.tracker.test');
+  l.record(R1, 'news.example', 'cdn.tracker.test');
+  l.record(R1, 'shop.example', 'cdn.tracker.test');
+  l.record(R2, 'mail.example', 'mail.example');
   return l;
 }
 
 describe('ExposureLedger', () => {
-  it('counts distinct sites and names per resolver and each resolver’s share of all sites', async () => {
-    const summary = (await filled()).summary();
+  it('counts distinct sites and names per resolver and each resolver’s share of all sites', () => {
+    const summary = filled().summary();
     expect(summary).toEqual([
       { resolver: R1, queries: 4, sites: 2, names: 2, siteShare: 2 / 3, nameShare: 2 / 3 },
       { resolver: R2, queries: 1, sites: 1, names: 1, siteShare: 1 / 3, nameShare: 1 / 3 },
     ]);
   });
 
-  it('stores only keyed hashes: the JSON holds no site or name in clear', async () => {
-    const text = JSON.stringify((await filled()).toJSON());
+  it('stores only keyed hashes: the JSON holds no site or name in clear', () => {
+    const text = JSON.stringify(filled().toJSON());
     for (const clear of ['news', 'shop', 'mail.example', 'tracker']) expect(text).not.toContain(clear);
     expect(text).toMatch(/"[0-9a-f]{32}"/);
   });
 
-  it('gives other hashes under another secret, so the stored ledger cannot be tested for a site without it', async () => {
+  it('gives other hashes under another secret, so the stored ledger cannot be tested for a site without it', () => {
     const a = ledger();
     const b = new ExposureLedger({ secret: new Uint8Array(32).fill(1), now: () => 0 });
-    await a.record(R1, 'news.example', 'www.news.example');
-    await b.record(R1, 'news.example', 'www.news.example');
+    a.record(R1, 'news.example', 'www.news.example');
+    b.record(R1, 'news.example', 'www.news.example');
     expect(a.toJSON().resolvers[0]?.sites[0]?.[0]).not.toBe(b.toJSON().resolvers[0]?.sites[0]?.[0]);
   });
 
-  it('round-trips through toJSON → JSON text → fromJSON and keeps counting the same sites', async () => {
-    const original = await filled();
+  it('round-trips through toJSON → JSON text → fromJSON and keeps counting the same sites', () => {
+    const original = filled();
     const restored = ExposureLedger.fromJSON(JSON.stringify(original.toJSON()), { secret: SECRET, now: () => 2000 });
     expect(restored.summary()).toEqual(original.summary());
-    await restored.record(R1, 'news.example', 'www.news.example');
+    restored.record(R1, 'news.example', 'www.news.example');
     expect(restored.summary()[0]).toMatchObject({ queries: 5, sites: 2, names: 2 });
   });
 
@@ -67,26 +67,34 @@ describe('ExposureLedger', () => {
     expect(() => ExposureLedger.fromJSON(input, { secret: SECRET, now: () => 0 })).toThrow(message);
   });
 
-  it('prunes entries last seen before a time, and forgets one site everywhere', async () => {
+  it('refuses a secret shorter than 16 bytes when built or restored, not at its first record, and not as a format error', () => {
+    const short = { secret: new Uint8Array(15), now: () => 0 };
+    expect(() => new ExposureLedger(short)).toThrow('The per-install secret must be at least 16 random bytes.');
+    const restore = () => ExposureLedger.fromJSON({ version: 1, resolvers: [] }, short);
+    expect(restore).toThrow('The per-install secret must be at least 16 random bytes.');
+    expect(restore).not.toThrow(LedgerFormatError); // so restoreLedger does not report it as a corrupt ledger
+  });
+
+  it('prunes entries last seen before a time, and forgets one site everywhere', () => {
     const clock = { t: 1000 };
     const l = ledger(clock);
-    await l.record(R1, 'old.example', 'old.example');
+    l.record(R1, 'old.example', 'old.example');
     clock.t = 5000;
-    await l.record(R1, 'new.example', 'new.example');
-    await l.record(R2, 'new.example', 'new.example');
+    l.record(R1, 'new.example', 'new.example');
+    l.record(R2, 'new.example', 'new.example');
     expect(l.pruneBefore(2000)).toBe(2); // old.example as a site and as a name
     expect(l.summary()[0]).toMatchObject({ sites: 1, names: 1 });
     expect(l.pruneBefore(2000)).toBe(0);
-    await l.forgetSite('new.example');
+    l.forgetSite('new.example');
     expect(l.summary().map((s) => s.sites)).toEqual([0, 0]);
   });
 
-  it('keeps at most maxEntries per resolver, dropping the least recently seen', async () => {
+  it('keeps at most maxEntries per resolver, dropping the least recently seen', () => {
     const clock = { t: 0 };
     const l = new ExposureLedger({ secret: SECRET, now: () => clock.t++, maxEntries: 3 });
-    for (const site of ['a.test', 'b.test', 'c.test', 'a.test', 'd.test']) await l.record(R1, site, site);
+    for (const site of ['a.test', 'b.test', 'c.test', 'a.test', 'd.test']) l.record(R1, site, site);
     expect(l.summary()[0]).toMatchObject({ sites: 3, queries: 5 });
-    await l.record(R1, 'a.test', 'a.test'); // still known: a was refreshed, b went
+    l.record(R1, 'a.test', 'a.test'); // still known: a was refreshed, b went
     expect(l.summary()[0]?.sites).toBe(3);
   });
 });

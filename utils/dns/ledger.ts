@@ -50,24 +50,23 @@ const HASH = /^[0-9a-f]{32}$/;
 
 export class ExposureLedger {
   private readonly byResolver = new Map<string, Exposure>();
-  private readonly hasher: Promise<KeyedHasher>;
+  private readonly hasher: KeyedHasher;
   private readonly now: () => number;
   private readonly maxEntries: number;
 
+  /** Throws for a secret that is too short, as the Selector does: a ledger that could record nothing is no ledger. */
   constructor(options: LedgerOptions) {
     this.hasher = KeyedHasher.create(options.secret);
-    this.hasher.catch(() => undefined); // reported by the first record(), not as an unhandled rejection
     this.now = options.now;
     this.maxEntries = options.maxEntries ?? 100_000;
   }
 
   /** Notes that `resolver` was sent a query for `name` on behalf of `site` (both hashed before storing). */
-  async record(resolver: string, site: string, name: string): Promise<void> {
-    const [siteHash, nameHash] = await this.hashes(site, name);
+  record(resolver: string, site: string, name: string): void {
     const exposure = this.exposureOf(resolver);
     exposure.queries++;
-    this.bump(exposure.sites, siteHash);
-    this.bump(exposure.names, nameHash);
+    this.bump(exposure.sites, this.hash('site', site));
+    this.bump(exposure.names, this.hash('name', name));
   }
 
   summary(): ExposureSummary[] {
@@ -101,8 +100,8 @@ export class ExposureLedger {
   }
 
   /** Drops one site from every resolver (the user deleted it from history). Its names stay: they are not linked. */
-  async forgetSite(site: string): Promise<void> {
-    const [siteHash] = await this.hashes(site, '');
+  forgetSite(site: string): void {
+    const siteHash = this.hash('site', site);
     for (const e of this.byResolver.values()) e.sites.delete(siteHash);
   }
 
@@ -148,9 +147,9 @@ export class ExposureLedger {
     return ledger;
   }
 
-  private async hashes(site: string, name: string): Promise<[string, string]> {
-    const hasher = await this.hasher;
-    return Promise.all([hasher.hex('ledger site', site.toLowerCase()), hasher.hex('ledger name', name.toLowerCase())]);
+  /** The stored form of a site or name; the purpose strings are those of every ledger saved so far. */
+  private hash(kind: 'site' | 'name', value: string): string {
+    return this.hasher.hex(`ledger ${kind}`, value.toLowerCase());
   }
 
   private exposureOf(resolver: string): Exposure {

@@ -19,9 +19,9 @@ function setup(override: (seen: SeenQuery) => Reply | undefined = () => undefine
 }
 
 /** The site's preference order, computed independently of the pool. */
-async function preference(site: string): Promise<string[]> {
+function preference(site: string): string[] {
   const selector = new Selector({ strategy: 'site', secret: SECRET, random: Math.random, now: () => 0 });
-  return (await selector.order(site, site, FIVE)).map(host);
+  return selector.order(site, site, FIVE).map(host);
 }
 
 describe('ResolverPool', () => {
@@ -29,7 +29,7 @@ describe('ResolverPool', () => {
     const { fetch, pool } = setup((seen) =>
       seen.name === 'www.news.example' ? { answers: [rr.cname('www.news.example', 'edge.cdn.test', 120), rr.a('edge.cdn.test', '198.51.100.4', 30)] } : undefined,
     );
-    const [first] = await preference('news.example');
+    const [first] = preference('news.example');
     const answer = await pool.resolve('WWW.news.example.', 'A', { site: 'https://www.news.example/page' });
     expect(answer).toEqual({
       name: 'www.news.example', type: 'A', site: 'news.example', rcode: 'NOERROR',
@@ -44,11 +44,11 @@ describe('ResolverPool', () => {
     const { fetch, pool } = setup();
     const names = ['www.news.example', 'img.news.example', 'cdn.jsdelivr.net', 'www.google-analytics.com', 'fonts.gstatic.com', 'pixel.tracker.test'];
     await Promise.all(names.map((n) => pool.resolve(n, 'A', { site: 'news.example' })));
-    expect(new Set(fetch.calls.map((c) => c.host))).toEqual(new Set([(await preference('news.example'))[0]]));
+    expect(new Set(fetch.calls.map((c) => c.host))).toEqual(new Set([preference('news.example')[0]]));
   });
 
   it('on HTTP 503 from the first choice asks exactly one other resolver, the site’s second choice, once', async () => {
-    const [first, second] = await preference('shop.example');
+    const [first, second] = preference('shop.example');
     const { fetch, pool } = setup((seen) => (seen.host === first ? { status: 503 } : undefined));
     const answer = await pool.resolve('www.shop.example', 'A', { site: 'shop.example' });
     expect(fetch.calls.map((c) => c.host)).toEqual([first, second]);
@@ -56,7 +56,7 @@ describe('ResolverPool', () => {
   });
 
   it('when the first two choices both fail, throws ResolutionError naming both and why, having asked no third', async () => {
-    const [first, second] = await preference('shop.example');
+    const [first, second] = preference('shop.example');
     const { fetch, pool } = setup((seen) => (seen.host === first ? { status: 502 } : seen.host === second ? { contentType: 'text/html' } : undefined));
     const error = await pool.resolve('www.shop.example', 'A', { site: 'shop.example' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResolutionError);
@@ -67,7 +67,7 @@ describe('ResolverPool', () => {
   });
 
   it('fails over on a hang after the adaptive timeout, without waiting for the hung request', async () => {
-    const [first, second] = await preference('slow.example');
+    const [first, second] = preference('slow.example');
     const { fetch, pool } = setup((seen) => (seen.host === first ? { hang: true } : undefined), { health: { maxTimeoutMs: 50, minTimeoutMs: 20 } });
     const started = Date.now();
     const answer = await pool.resolve('www.slow.example', 'A', { site: 'slow.example' });
@@ -97,10 +97,10 @@ describe('ResolverPool', () => {
   });
 
   it('with a fallback left, gives the first choice only its adaptive timeout; the fallback, the last chance, the longest', async () => {
-    const [first, second] = await preference('busy.example');
+    const [first, second] = preference('busy.example');
     // Both resolvers answered at once before (the second for a site whose first choice it is): both timeouts at the floor.
     let other = 0;
-    while ((await preference(`site${other}.example`))[0] !== second) other++;
+    while (preference(`site${other}.example`)[0] !== second) other++;
     const { fetch, pool } = slowPool((seen) => (seen.name.startsWith('warm.') ? 0 : 150), {});
     await pool.resolve('warm.busy.example', 'A', { site: 'busy.example' });
     await pool.resolve(`warm.site${other}.example`, 'A', { site: `site${other}.example` });
@@ -123,7 +123,7 @@ describe('ResolverPool', () => {
   });
 
   it('fails over on SERVFAIL but does not take the resolver out of service for it', async () => {
-    const [first, second] = await preference('broken.example');
+    const [first, second] = preference('broken.example');
     const { fetch, pool } = setup((seen) => (seen.host === first ? { rcode: 'SERVFAIL' } : undefined));
     for (const n of ['a', 'b', 'c', 'd']) expect(host((await pool.resolve(`${n}.broken.example`, 'A')).resolver)).toBe(second);
     expect(pool.health.state(`https://${first}/dns-query{?dns}`)).toBe('closed');
@@ -157,7 +157,7 @@ describe('ResolverPool', () => {
   });
 
   it('opens the circuit after 3 failures (site goes straight to its second choice), then probes the first back after the back-off', async () => {
-    const [first, second] = await preference('news.example');
+    const [first, second] = preference('news.example');
     let firstDown = true;
     const { clock, fetch, pool } = setup((seen) => (seen.host === first && firstDown ? { status: 500 } : undefined), { health: { baseBackoffMs: 30_000 } });
     for (const n of ['a', 'b', 'c']) await pool.resolve(`${n}.news.example`, 'A');
@@ -173,7 +173,7 @@ describe('ResolverPool', () => {
   });
 
   it('a first choice out of service counts as removed: the site then uses its second choice with its third as the one fallback, never a fourth', async () => {
-    const [first, second, third] = await preference('news.example');
+    const [first, second, third] = preference('news.example');
     const { fetch, pool } = setup((seen) => (seen.host === first || (seen.host === second && seen.name === 'x.news.example') ? { status: 500 } : undefined));
     for (const n of ['a', 'b', 'c']) await pool.resolve(`${n}.news.example`, 'A');
     expect(pool.health.state(`https://${first}/dns-query{?dns}`)).toBe('open');
@@ -185,7 +185,7 @@ describe('ResolverPool', () => {
   });
 
   it('records in the ledger each resolver that was sent a site’s name, failover included', async () => {
-    const [first, second] = await preference('shop.example');
+    const [first, second] = preference('shop.example');
     const { pool } = setup((seen) => (seen.host === first && seen.name === 'pay.shop.example' ? { status: 503 } : undefined));
     await pool.resolve('www.shop.example', 'A', { site: 'shop.example' });
     await pool.resolve('www.shop.example', 'A', { site: 'shop.example' }); // cache hit: nothing new sent
@@ -209,6 +209,18 @@ describe('ResolverPool', () => {
   it('refuses a plain-http resolver URL in the list, and de-duplicates the list', () => {
     expect(() => setup(undefined, { resolvers: ['http://dns.example/dns-query'] })).toThrow(/must use https/);
     expect(setup(undefined, { resolvers: [FIVE[0] ?? '', FIVE[0] ?? ''] }).pool.resolvers).toHaveLength(1);
+  });
+
+  it('refuses a secret shorter than 16 bytes when built, not at its first lookup', () => {
+    expect(() => setup(undefined, { secret: new Uint8Array(8) })).toThrow('The per-install secret must be at least 16 random bytes.');
+  });
+
+  it('chooses, records and sends the first query within the resolve() call: no other lookup can run in between', async () => {
+    const { fetch, pool } = setup();
+    const pending = pool.resolve('www.news.example', 'A', { site: 'news.example' });
+    expect(fetch.calls.map((c) => c.host)).toEqual([preference('news.example')[0]]);
+    expect(pool.ledger.summary()).toMatchObject([{ queries: 1, sites: 1 }]);
+    await pending;
   });
 
   it('removing a resolver re-routes only the sites that were on it', async () => {

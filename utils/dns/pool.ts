@@ -152,9 +152,10 @@ export class ResolverPool {
     const group = siteGroup(qname, context.site);
     const resolvers = this.list;
     if (resolvers.length === 0) throw new ResolutionError(qname, type, []);
-    const order = await this.selector.order(qname, context.site, resolvers);
+    // From the call to the first send nothing awaits (choosing and recording are synchronous), so no other lookup
+    // runs in between: the health check and a half-open probe claim are atomic.
+    const order = this.selector.order(qname, context.site, resolvers);
     const key = `${type} ${qname}`;
-    // From here to the first send nothing awaits, so the health check and a half-open probe claim are atomic.
     const first = order[0];
     const firstHit = first === undefined ? undefined : this.cacheOf(first).get(key);
     if (first !== undefined && firstHit) return this.answer(qname, type, group, first, firstHit.value, firstHit.ttl, true);
@@ -175,27 +176,25 @@ export class ResolverPool {
     throw new ResolutionError(qname, type, attempts);
   }
 
-  /** One query to one resolver. Its first statement runs in the caller's turn (see TtlCache.lookup). */
-  private send(id: string, name: string, type: RecordType, group: string, lastChance: boolean): Promise<{ value: DohAnswer; ttl: number }> {
+  /** One query to one resolver. All before its first await runs in the caller's turn (see TtlCache.lookup). */
+  private async send(id: string, name: string, type: RecordType, group: string, lastChance: boolean): Promise<{ value: DohAnswer; ttl: number }> {
     this.health.beginAttempt(id);
     const timeoutMs = this.health.timeoutFor(id, lastChance);
     const started = this.now();
-    return (async () => {
-      // Recorded before sending: a query that times out may still have reached the resolver.
-      await this.ledger.record(id, group, name);
-      try {
-        const answer = await resolveOnce({ fetch: this.fetch, template: id, name, type, timeoutMs, now: this.now });
-        this.health.recordSuccess(id, answer.elapsedMs);
-        this.speed.observe(id, answer.elapsedMs, this.list, this.now());
-        return { value: answer, ttl: answer.ttl };
-      } catch (error) {
-        if (error instanceof ResolverError) {
-          const latency = error.reason === 'timeout' ? timeoutMs : error.reason === 'server-failure' ? this.now() - started : undefined;
-          this.health.recordFailure(id, error.reason, error.message, latency);
-        }
-        throw error;
+    // Recorded before sending: a query that times out may still have reached the resolver.
+    this.ledger.record(id, group, name);
+    try {
+      const answer = await resolveOnce({ fetch: this.fetch, template: id, name, type, timeoutMs, now: this.now });
+      this.health.recordSuccess(id, answer.elapsedMs);
+      this.speed.observe(id, answer.elapsedMs, this.list, this.now());
+      return { value: answer, ttl: answer.ttl };
+    } catch (error) {
+      if (error instanceof ResolverError) {
+        const latency = error.reason === 'timeout' ? timeoutMs : error.reason === 'server-failure' ? this.now() - started : undefined;
+        this.health.recordFailure(id, error.reason, error.message, latency);
       }
-    })();
+      throw error;
+    }
   }
 
   private cacheOf(id: string): TtlCache<DohAnswer> {

@@ -34,14 +34,8 @@ export function siteGroup(name: string, site?: string): string {
  * move. -1/ln(u) rises with u, so equal weights give the unweighted order: switching the choice on moves no
  * site until the resolvers' speeds actually differ.
  */
-export async function rendezvousOrder(
-  hasher: KeyedHasher,
-  group: string,
-  resolvers: readonly string[],
-  weightOf?: (id: string) => number,
-): Promise<string[]> {
-  const digests = await Promise.all(resolvers.map((id) => hasher.digest('rendezvous', `${group}\u0000${id}`)));
-  const entries = resolvers.map((id, i) => ({ id, digest: digests[i] ?? new Uint8Array() }));
+export function rendezvousOrder(hasher: KeyedHasher, group: string, resolvers: readonly string[], weightOf?: (id: string) => number): string[] {
+  const entries = resolvers.map((id) => ({ id, digest: hasher.digest('rendezvous', `${group}\u0000${id}`) }));
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   if (!weightOf) return entries.sort((a, b) => compareBytes(b.digest, a.digest) || byId(a, b)).map((e) => e.id);
   return entries
@@ -79,9 +73,9 @@ const RANKING_MEMO = 4096;
 export class Selector {
   strategy: Strategy;
   private readonly options: SelectorOptions;
-  private readonly base: Promise<KeyedHasher>;
-  private epochKey: { epoch: number; hasher: Promise<KeyedHasher> } | undefined;
-  private readonly rankings = new Map<string, Promise<string[]>>();
+  private readonly base: KeyedHasher;
+  private epochKey: { epoch: number; hasher: KeyedHasher } | undefined;
+  private readonly rankings = new Map<string, readonly string[]>();
   private rankingsFor = '';
   private turn = 0;
   private weights: Readonly<Record<string, number>> | null = null;
@@ -90,9 +84,7 @@ export class Selector {
   constructor(options: SelectorOptions) {
     this.options = options;
     this.strategy = options.strategy;
-    this.base = KeyedHasher.create(options.secret);
-    // A bad secret is reported by the first lookup; do not let it surface as an unhandled rejection meanwhile.
-    this.base.catch(() => undefined);
+    this.base = KeyedHasher.create(options.secret); // throws for a bad secret: no selector without its key
   }
 
   /**
@@ -112,9 +104,10 @@ export class Selector {
 
   /**
    * The resolvers in order of preference for this lookup: the pool uses the first that is in service and, if
-   * it fails, only the next one. For the hashed strategies the order is fixed per group (and epoch).
+   * it fails, only the next one. For the hashed strategies the order is fixed per group (and epoch), and the
+   * list is the memoised one: read-only.
    */
-  async order(name: string, site: string | undefined, resolvers: readonly string[]): Promise<string[]> {
+  order(name: string, site: string | undefined, resolvers: readonly string[]): readonly string[] {
     if (resolvers.length <= 1) return [...resolvers];
     switch (this.strategy) {
       case 'single':
@@ -130,7 +123,7 @@ export class Selector {
     }
   }
 
-  private async ranked(group: string, resolvers: readonly string[]): Promise<string[]> {
+  private ranked(group: string, resolvers: readonly string[]): readonly string[] {
     const hasher = this.hasherForEpoch();
     const weights = this.weights;
     const signature = `${this.epochKey?.epoch ?? 0}\n${resolvers.join('\n')}\n${this.weightsKey}`;
@@ -141,21 +134,21 @@ export class Selector {
     let ranking = this.rankings.get(group);
     if (!ranking) {
       const weightOf = weights ? (id: string) => weights[id] ?? 1 : undefined;
-      ranking = hasher.then((h) => rendezvousOrder(h, group, resolvers, weightOf));
+      ranking = rendezvousOrder(hasher, group, resolvers, weightOf);
       if (this.rankings.size >= RANKING_MEMO) {
         const oldest = this.rankings.keys().next();
         if (!oldest.done) this.rankings.delete(oldest.value);
       }
       this.rankings.set(group, ranking);
-      ranking.catch(() => this.rankings.delete(group));
     }
     return ranking;
   }
 
-  private hasherForEpoch(): Promise<KeyedHasher> {
+  /** The derived key of the current epoch, kept until the epoch changes (deriving costs an HMAC). */
+  private hasherForEpoch(): KeyedHasher {
     const epoch = this.epoch();
     if (!this.epochKey || this.epochKey.epoch !== epoch) {
-      this.epochKey = { epoch, hasher: this.base.then((h) => h.derive(`selection epoch ${epoch}`)) };
+      this.epochKey = { epoch, hasher: this.base.derive(`selection epoch ${epoch}`) };
     }
     return this.epochKey.hasher;
   }

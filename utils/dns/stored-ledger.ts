@@ -1,4 +1,4 @@
-import { ExposureLedger } from './ledger';
+import { ExposureLedger, LedgerFormatError } from './ledger';
 
 /** What the DNS store read for the ledger, and whether the install secret had to be drawn anew. */
 export interface StoredLedgerInput {
@@ -10,6 +10,8 @@ export interface StoredLedgerInput {
 /**
  * The ledger to start with after a (re)start. A corrupt stored ledger must not stop DNS: a fresh one is started
  * and `problem` says why, for `dns.status` to show; the stored value itself is left for the next save to replace.
+ * A secret too short to key a ledger is not the stored ledger's fault: it throws, so the start fails with its
+ * message and nothing stored is replaced (the DNS store only hands out 32-byte secrets).
  */
 export function restoreLedger(stored: StoredLedgerInput, now: () => number): { ledger: ExposureLedger; problem: string | null } {
   const options = { secret: stored.secret, now };
@@ -22,7 +24,8 @@ export function restoreLedger(stored: StoredLedgerInput, now: () => number): { l
   try {
     return { ledger: ExposureLedger.fromJSON(stored.ledger, options), problem: null };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof LedgerFormatError)) throw error;
+    const detail = error.message;
     return { ledger: new ExposureLedger(options), problem: `The stored record of what each resolver was sent could not be read (${detail}); a new, empty record was started.` };
   }
 }
