@@ -1,5 +1,6 @@
 import { InvalidNameError } from '../../utils/dns/errors';
-import { ResolutionError, type PoolAnswer, type ResolverPool } from '../../utils/dns/pool';
+import { ResolutionError } from '../../utils/dns/errors';
+import type { PoolAnswer, ResolverPool } from '../../utils/dns/pool';
 
 /** One line of the CLI's output: both address families of one name, as the pool answered them. */
 export interface LookupLine {

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeFetch, type NodeFetch } from '../../scripts/cli/node-fetch';
 import { resolveOnce } from '../../utils/dns/doh-client';
 import { ResolverError, type FailureReason } from '../../utils/dns/errors';
-import { ResolutionError, ResolverPool } from '../../utils/dns/pool';
+import { ResolutionError } from '../../utils/dns/errors';
+import { ResolverPool } from '../../utils/dns/pool';
 import { Selector } from '../../utils/dns/selection';
 import { DohServer, type Fault } from '../support/doh-server';
 

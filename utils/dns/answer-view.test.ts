@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkResolveRequest, lookUp } from './answer-view';
-import { ResolutionError, type PoolAnswer } from './pool';
+import { ResolutionError } from './errors';
+import type { PoolAnswer } from './pool';
 import type { RecordType } from './wire';
 
 const base = { name: 'www.news.test', site: 'news.test', rcode: 'NOERROR' as const, cnameChain: ['edge.cdn.test'], ttl: 60, resolver: 'https://a.test/dns-query', fromCache: false };

@@ -1,3 +1,5 @@
+import type { RecordType } from './wire';
+
 /**
  * Why one resolver did not give an answer. Each reason maps to a sentence a user can read in Settings, and the
  * pool uses the reason to decide what counts against a resolver's health.
@@ -45,5 +47,23 @@ export function resolverLabel(template: string): string {
     return url.pathname === '/dns-query' || url.pathname === '/' ? url.host : url.host + url.pathname;
   } catch {
     return template;
+  }
+}
+
+export interface Attempt {
+  resolver: string;
+  reason: FailureReason;
+  message: string;
+}
+
+/** No resolver gave an answer; `attempts` names each one tried (one or two) and why it failed. */
+export class ResolutionError extends Error {
+  override readonly name = 'ResolutionError';
+  constructor(
+    readonly qname: string,
+    readonly qtype: RecordType,
+    readonly attempts: readonly Attempt[],
+  ) {
+    super(`Could not resolve ${qname} (${qtype}): ${attempts.length ? attempts.map((a) => a.message).join('; ') : 'no resolver is configured'}.`);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidNameError } from './errors';
+import { InvalidNameError, ResolutionError } from './errors';
 import { fakeDoh, rr, type Reply, type SeenQuery } from './fake-doh';
-import { ResolutionError, ResolverPool, type PoolOptions } from './pool';
+import { ResolverPool, type PoolOptions } from './pool';
 import { Selector } from './selection';
 
 const SECRET = Uint8Array.from({ length: 32 }, (_, i) => (i * 31 + 5) & 0xff);

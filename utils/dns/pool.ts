@@ -1,6 +1,6 @@
 import { TtlCache } from './cache';
 import { resolveOnce, type DohAnswer, type FetchLike } from './doh-client';
-import { ResolverError, type FailureReason } from './errors';
+import { ResolutionError, ResolverError, type Attempt } from './errors';
 import { HealthTracker, type HealthOptions, type HealthSnapshot } from './health';
 import { ExposureLedger } from './ledger';
 import { validateResolverUrl } from './resolvers';
@@ -47,24 +47,6 @@ export interface PoolAnswer {
   /** Template of the resolver that answered (or whose cache did). */
   resolver: string;
   fromCache: boolean;
-}
-
-export interface Attempt {
-  resolver: string;
-  reason: FailureReason;
-  message: string;
-}
-
-/** No resolver gave an answer; `attempts` names each one tried (one or two) and why it failed. */
-export class ResolutionError extends Error {
-  override readonly name = 'ResolutionError';
-  constructor(
-    readonly qname: string,
-    readonly qtype: RecordType,
-    readonly attempts: readonly Attempt[],
-  ) {
-    super(`Could not resolve ${qname} (${qtype}): ${attempts.length ? attempts.map((a) => a.message).join('; ') : 'no resolver is configured'}.`);
-  }
 }
 
 /**
