@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCloakTargets } from '@/utils/cname/cloak-targets';
 import type { LearnedCloak } from '@/utils/cname/cloak-book';
 import { CLOAK_SIDE_TABLE } from '@/utils/cname/test-fixtures';
+import { ResolutionError } from '@/utils/dns/errors';
 import { fakeDoh, rr } from '@/utils/dns/fake-doh';
 import { ResolverPool } from '@/utils/dns/pool';
 import { lookUp } from '@/utils/dns/answer-view';
@@ -85,6 +86,18 @@ describe('CnameService', () => {
     const { service } = setup();
     const broken = new CnameService({ ...(service as unknown as { deps: ConstructorParameters<typeof CnameService>[0] }).deps, resolve: async () => Promise.reject(new Error('no resolver')) });
     expect(await broken.decide('load1', 'shop.example', 'metrics.shop.example', 100)).toBe(false);
-    expect(broken.insights.of('load1').get('metrics.shop.example')).toMatchObject({ infra: null, cloak: null, error: 'no resolver' });
+    expect(broken.insights.of('load1').get('metrics.shop.example')).toMatchObject({ infra: null, cloak: null, error: 'no resolver', resolvers: [] });
+  });
+
+  it('records which resolver each host was sent to: the one that answered, or every one tried when none did', async () => {
+    const { service } = setup();
+    expect((await service.see('load1', 'shop.example', 'www.shop.example').done).resolvers).toEqual(['https://r1.test/dns-query{?dns}']);
+    expect((await service.see('load1', 'shop.example', '192.0.2.7').done).resolvers).toEqual([]); // an address: nothing sent
+    const tried = [{ resolver: 'https://r1.test/dns-query{?dns}', reason: 'timeout' as const, message: 'r1.test: no answer within 1500 ms' }];
+    const failing = new CnameService({
+      ...(service as unknown as { deps: ConstructorParameters<typeof CnameService>[0] }).deps,
+      resolve: async () => Promise.reject(new ResolutionError('x.shop.example', 'A', tried)),
+    });
+    expect(await failing.see('load1', 'shop.example', 'x.shop.example').done).toMatchObject({ resolvers: ['https://r1.test/dns-query{?dns}'], error: expect.stringContaining('no answer within 1500 ms') });
   });
 });

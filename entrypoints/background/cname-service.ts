@@ -4,13 +4,14 @@ import { CLOAK_BOOK_OPTIONS } from '@/utils/cname/cloak-rules';
 import type { CloakTargets } from '@/utils/cname/cloak-targets';
 import { detectCloak, type CloakFinding } from '@/utils/cname/detect-cloak';
 import { PageInsights, within, type HostInsight } from '@/utils/cname/host-insights';
+import { ResolutionError } from '@/utils/dns/errors';
 import type { InfraAttributor } from '@/utils/infra/lookup';
 import { siteOf } from '@/utils/pageload/request-filter';
 import type { CloakStore } from './store/cname-store';
 
 export interface CnameServiceDeps {
   /** The resolver pool, on behalf of the page's site (cache first). */
-  resolve(host: string, site: string): Promise<{ cnameChain: string[]; addresses: string[]; ttl: number }>;
+  resolve(host: string, site: string): Promise<{ cnameChain: string[]; addresses: string[]; ttl: number; resolver: string; resolverAAAA?: string }>;
   targets(): Promise<CloakTargets>;
   infra(): Promise<InfraAttributor>;
   /** Keeps host → operator for history (only answers that came back; a failed lookup says nothing). */
@@ -108,20 +109,23 @@ export class CnameService {
   private async inspect(site: string, host: string): Promise<HostInsight> {
     const infra = await this.deps.infra();
     // An address or a single label has nothing to look up; an address still names its operator.
-    if (IP_OR_SINGLE_LABEL.test(host)) return { host, cnameChain: [], addresses: [], infra: infra({ host, cnameChain: [], addresses: [] }), cloak: null };
+    const unanswered = { host, cnameChain: [], addresses: [], infra: infra({ host, cnameChain: [], addresses: [] }), cloak: null, resolvers: [] };
+    if (IP_OR_SINGLE_LABEL.test(host)) return unanswered;
     let answer;
     try {
       answer = await this.deps.resolve(host, site);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { host, cnameChain: [], addresses: [], infra: infra({ host, cnameChain: [], addresses: [] }), cloak: null, error: message };
+      // Each resolver tried was still sent the name: the page's view of who could have learnt it says so.
+      const tried = error instanceof ResolutionError ? error.attempts.map((a) => a.resolver) : [];
+      return { ...unanswered, resolvers: tried, error: message };
     }
-    const { cnameChain, addresses, ttl } = answer;
+    const { cnameChain, addresses, ttl, resolver, resolverAAAA } = answer;
     const cloak = detectCloak({ site, host, cnameChain }, await this.deps.targets());
     await this.remember(site, host, cloak, ttl);
     const served = infra({ host, cnameChain, addresses });
     this.deps.rememberOperator?.(host, served?.operator ?? null);
-    return { host, cnameChain, addresses, infra: served, cloak };
+    return { host, cnameChain, addresses, infra: served, cloak, resolvers: resolverAAAA ? [resolver, resolverAAAA] : [resolver] };
   }
 
   /** A fresh answer refreshes, adds or removes the host's learned cloak. */

@@ -1,5 +1,6 @@
 import type { Attributor } from '@/utils/attribution/table-types';
 import { buildCloakTargets, type CloakTargets } from '@/utils/cname/cloak-targets';
+import { summarizePageLookups } from '@/utils/dns/page-lookups';
 import type { CnameTabView } from '@/utils/cname/tab-view';
 import { buildInfrastructureView } from '@/utils/infra/page-infrastructure';
 import type { PageLoad } from '@/utils/pageload/model';
@@ -51,6 +52,7 @@ export async function cnameTabView(service: CnameService, load: PageLoad, hosts:
     cloaks: service.cloaksOf(load.id),
     // A failed lookup counts as unattributed: the operator is not known, and the popup should not wait for it.
     infrastructure: buildInfrastructureView(pageHost, hosts, (host) => insights.get(host)?.infra),
+    lookups: summarizePageLookups(insights.values()),
     cloakEvictions: evictions.total > 0 ? evictions : null,
   };
 }

@@ -10,6 +10,7 @@ import { LazyDetails } from '@/components/LazyDetails';
 import { SummaryLine } from '@/components/SummaryLine';
 import { CloakedTrackers } from '@/components/CloakedTrackers';
 import { InfrastructurePanel } from '@/components/InfrastructurePanel';
+import { PageLookups } from '@/components/PageLookups';
 import { INFRA_DATA_CREDITS, INFRA_DATA_CREDIT_LINK } from '@/utils/infra/credits';
 import type { Translate } from '@/components/translate';
 
@@ -114,6 +115,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
           <CloakedTrackers cloaks={view.cloaks} evictions={view.cloakEvictions} t={t} />
           <EncryptionPanel summary={view.encryption} dnsSettingsUrl={props.dnsSettingsUrl} t={t} />
           <InfrastructurePanel view={view.infrastructure} t={t} />
+          <PageLookups view={view.lookups} dnsSettingsUrl={props.dnsSettingsUrl} t={t} />
           <LazyDetails class="all-hosts" summary={t('allHostsHeading', [String(report.contacts.length)])}>
             {() => <HostTable hosts={report.contacts} t={t} />}
           </LazyDetails>

@@ -94,6 +94,17 @@ describeInBothBrowsers('CNAME uncloaking and infrastructure through the resolver
       ]),
     );
     expect(await popupText(popup, 'infrastructure')).toContain('Infrastructure');
+    // Which resolver Diffuse's own lookups for this page went to: the only one configured, named by host and port,
+    // and the plain statement that the browser's own lookups are not routed.
+    const lookups = new Function(
+      `return [...document.querySelectorAll('[data-testid="dns-lookups"] [data-resolver]')].map((li) => [li.dataset.resolver, Number(li.dataset.hosts), li.textContent]);`,
+    ) as () => Promise<[string, number, string][]>;
+    const [only, ...others] = await popup.evaluate(lookups);
+    expect(others).toEqual([]);
+    expect(only?.[0]).toBe(doh.template);
+    expect(only?.[1]).toBeGreaterThanOrEqual(2); // www.shop.test and static.shop.test at least
+    expect(only?.[2]).toContain(`127.0.0.1:${doh.port}`);
+    expect(await popupText(popup, 'dns-lookups')).toContain("The browser looked the page's names up itself");
     expect(await popup.evaluate(new Function(`return document.querySelector('footer.credits')?.textContent ?? '';`) as () => string)).toContain(
       'IP to ASN data: ip-location-db (RouteViews, DB-IP) CC BY 4.0',
     );

@@ -20,6 +20,8 @@ export interface HostInsight {
   /** Who serves the host; null when no listed operator matched (or the lookup failed). */
   infra: InfraAttribution | null;
   cloak: CloakFinding | null;
+  /** Resolvers this host's name was sent to for the page (the one that answered; or each one tried, on failure). */
+  resolvers: string[];
   /** Set when the pool could not answer: the host stays unattributed, nothing is learned. */
   error?: string;
 }

@@ -1,3 +1,4 @@
+import type { PageLookupsView } from '../dns/page-lookups';
 import type { InfrastructureView } from '../infra/page-infrastructure';
 import type { Evictions } from './cloak-book';
 import type { CloakFinding } from './detect-cloak';
@@ -8,6 +9,8 @@ export interface CnameTabView {
   cloaks: CloakFinding[];
   /** Who serves the page's hosts, the first party included. */
   infrastructure: InfrastructureView;
+  /** Which resolvers Diffuse's own lookups for this page load went to. */
+  lookups: PageLookupsView;
   /** Learned cloak rules evicted to stay within the limit; null when none ever was. */
   cloakEvictions: Evictions | null;
 }

@@ -102,3 +102,13 @@ export function validateResolverUrl(input: string): ResolverUrlCheck {
   // URL() adds "/" to an empty path; RFC 8484 puts no constraint on the path, so keep whatever was given.
   return { ok: true, url: url.href + template };
 }
+
+/** Every resolver Diffuse knows by name (defaults and presets), keyed by its normalised URL. */
+export function knownResolvers(): Map<string, ResolverInfo> {
+  const known = new Map<string, ResolverInfo>();
+  for (const info of [...DEFAULT_RESOLVERS, ...PRESET_RESOLVERS]) {
+    const check = validateResolverUrl(info.url);
+    if (check.ok) known.set(check.url, info);
+  }
+  return known;
+}

@@ -1,7 +1,7 @@
 import { resolverLabel } from './errors';
 import type { HealthSnapshot } from './health';
 import type { ExposureSummary } from './ledger';
-import { DEFAULT_RESOLVERS, PRESET_RESOLVERS, validateResolverUrl, type ResolverInfo } from './resolvers';
+import { knownResolvers, type ResolverInfo } from './resolvers';
 import type { Strategy } from './selection';
 import { weightOfTier, type SpeedTiers } from './speed-tiers';
 
@@ -38,16 +38,6 @@ export interface DnsStatus {
 }
 
 const NO_EXPOSURE: DnsExposure = { queries: 0, sites: 0, names: 0, siteShare: 0, nameShare: 0 };
-
-/** Every resolver Diffuse knows by name, keyed by its normalised URL. */
-function knownResolvers(): Map<string, ResolverInfo> {
-  const known = new Map<string, ResolverInfo>();
-  for (const info of [...DEFAULT_RESOLVERS, ...PRESET_RESOLVERS]) {
-    const check = validateResolverUrl(info.url);
-    if (check.ok) known.set(check.url, info);
-  }
-  return known;
-}
 
 export function buildDnsStatus(input: {
   resolvers: readonly string[];
