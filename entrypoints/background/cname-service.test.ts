@@ -89,6 +89,23 @@ describe('CnameService', () => {
     expect(broken.insights.of('load1').get('metrics.shop.example')).toMatchObject({ infra: null, cloak: null, error: 'no resolver', resolvers: [] });
   });
 
+  it('loads its tables at start, so the first page’s first held request is not also waiting for them', async () => {
+    const { service } = setup();
+    const deps = (service as unknown as { deps: ConstructorParameters<typeof CnameService>[0] }).deps;
+    // Tables that take 100 ms to load (a busy machine parsing the side table and the operator tables), loaded once.
+    const slow = <T,>(value: T) => {
+      let loading: Promise<T> | undefined;
+      return () => (loading ??= new Promise<T>((r) => setTimeout(() => r(value), 100)));
+    };
+    const make = () => new CnameService({ ...deps, targets: slow(buildCloakTargets(CLOAK_SIDE_TABLE, DEFAULT_BLOCKED_CATEGORIES)), infra: slow(infra) });
+    const warm = make();
+    void warm.start();
+    await new Promise((r) => setTimeout(r, 150)); // the background has been up a while when the first page loads
+    expect(await warm.decide('load1', 'shop.example', 'metrics.shop.example', 40)).toBe(true);
+    const cold = make(); // never started: its first lookup must load the tables itself, past the 40 ms bound
+    expect(await cold.decide('load1', 'shop.example', 'metrics.shop.example', 40)).toBe(false);
+  });
+
   it('records which resolver each host was sent to: the one that answered, or every one tried when none did', async () => {
     const { service } = setup();
     expect((await service.see('load1', 'shop.example', 'www.shop.example').done).resolvers).toEqual(['https://r1.test/dns-query{?dns}']);

@@ -53,6 +53,11 @@ export class CnameService {
   /** Reads the stored book once, drops idle entries and rebuilds the rules: storage is the truth. */
   start(): Promise<CloakBook> {
     if (!this.book) {
+      // The tables every lookup needs (cloak targets from the rule side table, the operator tables: ~1.4 MB of JSON)
+      // load now rather than in the first page's first lookup, which Firefox holds at most CLOAK_WAIT_MS: on a busy
+      // machine parsing them took longer (the CNAME e2e failed so in CI). A failure is reported by the lookups.
+      this.deps.targets().catch(() => undefined);
+      this.deps.infra().catch(() => undefined);
       // An unreadable store must not stop uncloaking: start with an empty book (the next save replaces it).
       const stored = this.deps.store.load().catch((error: unknown) => (console.error('Diffuse: could not read learned cloaks', error), undefined));
       // The company table decides which hosts Firefox may hold; loaded alongside, its failure only means "wait for all".
@@ -107,13 +112,16 @@ export class CnameService {
   }
 
   private async inspect(site: string, host: string): Promise<HostInsight> {
+    // An address or a single label has nothing to look up; an address still names its operator. The query goes
+    // out first, so the tables below (loaded once) never delay it; its failure is handled where it is awaited.
+    const asked = IP_OR_SINGLE_LABEL.test(host) ? null : this.deps.resolve(host, site);
+    asked?.catch(() => undefined);
     const infra = await this.deps.infra();
-    // An address or a single label has nothing to look up; an address still names its operator.
     const unanswered = { host, cnameChain: [], addresses: [], infra: infra({ host, cnameChain: [], addresses: [] }), cloak: null, resolvers: [] };
-    if (IP_OR_SINGLE_LABEL.test(host)) return unanswered;
+    if (!asked) return unanswered;
     let answer;
     try {
-      answer = await this.deps.resolve(host, site);
+      answer = await asked;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // Each resolver tried was still sent the name: the page's view of who could have learnt it says so.
