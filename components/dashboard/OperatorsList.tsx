@@ -1,4 +1,4 @@
-import type { OperatorReach } from '@/utils/history/aggregate';
+import type { OperatorReach } from '@/utils/history/history-view';
 import { percent } from '../format';
 import type { Translate } from '../translate';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CompanyReach } from '@/utils/history/aggregate';
+import type { CompanyReach } from '@/utils/history/history-view';
 import { REACH_CHART, reachBars, reachChartHeight } from '@/utils/history/chart-geometry';
 import { percent } from '../format';
 import type { Translate } from '../translate';

@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import type { SiteRow } from '@/utils/history/aggregate';
+import type { SiteRow } from '@/utils/history/history-view';
 import type { Translate } from '../translate';
 import { ForgetConfirmRow, ForgetStatus, useForgetSite } from './ForgetSite';
 

@@ -1,4 +1,4 @@
-import type { TrendDay } from '@/utils/history/aggregate';
+import type { TrendDay } from '@/utils/history/history-view';
 import { trendGeometry } from '@/utils/history/chart-geometry';
 import type { Translate } from '../translate';
 

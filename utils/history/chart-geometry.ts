@@ -2,7 +2,7 @@
  * Where the bars of the dashboard's two charts go, shared by the Preact dashboard and the HTML export so the
  * charts look the same in both. Pure numbers: each caller draws its own SVG (JSX or an escaped string).
  */
-import type { TrendDay } from './aggregate';
+import type { TrendDay } from './history-view';
 
 /** Companies by reach: one row per company, label on the left, bar, then the figures. */
 export const REACH_CHART = { row: 28, labelWidth: 170, barWidth: 300, width: 760 } as const;

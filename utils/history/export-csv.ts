@@ -4,7 +4,7 @@
  * from pages the user visited and may be hostile).
  */
 import { toCsv, type CsvCell } from '../report/csv';
-import type { HistoryView } from './aggregate';
+import type { HistoryView } from './history-view';
 import { historyFileName, MIME_TYPES, type ExportFile } from './export-file';
 
 export const HISTORY_CSV_COLUMNS = [

@@ -7,7 +7,7 @@ import { DATA_CREDITS } from '../attribution/credits';
 import { escapeHtml as e } from '../report/html-escape';
 import { pageSection, STYLE } from '../report/html';
 import { formatPercent } from '../report/summary-sentence';
-import type { HistoryView } from './aggregate';
+import type { HistoryView } from './history-view';
 import { historyFileName, MIME_TYPES, type ExportFile } from './export-file';
 import { reachChartSvg, trendChartSvg } from './html-charts';
 

@@ -3,10 +3,10 @@
  * reach and daily trend, and one `diffuse-report/1` page per site visited (contacts summed over the range),
  * built by the same report code as the HAR CLI, so one reader handles both.
  */
-import type { OperatorReach } from './aggregate';
+import type { OperatorReach } from './history-view';
 import type { EncryptionHistory } from './encryption-history';
 import { DATA_CREDITS } from '../attribution/credits';
-import type { CompanyReach, HistoryTotals, HistoryView, SitePageReport, TrendDay } from './aggregate';
+import type { CompanyReach, HistoryTotals, HistoryView, SitePageReport, TrendDay } from './history-view';
 import { historyFileName, MIME_TYPES, type ExportFile } from './export-file';
 
 export const HISTORY_SCHEMA = 'diffuse-history/1';

@@ -5,7 +5,7 @@
  */
 import { escapeHtml as e } from '../report/html-escape';
 import { formatPercent } from '../report/summary-sentence';
-import type { CompanyReach, TrendDay } from './aggregate';
+import type { CompanyReach, TrendDay } from './history-view';
 import { REACH_CHART, reachBars, reachChartHeight, trendGeometry } from './chart-geometry';
 
 const num = (n: number): string => n.toLocaleString('en-US');

@@ -1,9 +1,9 @@
-import type { HistorySummary } from '../history/aggregate';
+import type { HistorySummary } from '../history/history-view';
 import type { RangeId } from '../history/days';
 import type { ExportFile, ExportFormat } from '../history/export-file';
 import type { PrivacySettingId } from '../privacy/setting-types';
 
-export type { HistorySummary } from '../history/aggregate';
+export type { HistorySummary } from '../history/history-view';
 export type { ExportFile, ExportFormat } from '../history/export-file';
 
 /** What is stored and for how long: the dashboard's data controls. */
