@@ -103,12 +103,20 @@ export function validateResolverUrl(input: string): ResolverUrlCheck {
   return { ok: true, url: url.href + template };
 }
 
-/** Every resolver Diffuse knows by name (defaults and presets), keyed by its normalised URL. */
-export function knownResolvers(): Map<string, ResolverInfo> {
-  const known = new Map<string, ResolverInfo>();
-  for (const info of [...DEFAULT_RESOLVERS, ...PRESET_RESOLVERS]) {
-    const check = validateResolverUrl(info.url);
-    if (check.ok) known.set(check.url, info);
+let known: ReadonlyMap<string, ResolverInfo> | undefined;
+
+/**
+ * Every resolver Diffuse knows by name (defaults and presets), keyed by its normalised URL. Built once: the lists
+ * are constants, and the popup asks on every refresh.
+ */
+export function knownResolvers(): ReadonlyMap<string, ResolverInfo> {
+  if (!known) {
+    const map = new Map<string, ResolverInfo>();
+    for (const info of [...DEFAULT_RESOLVERS, ...PRESET_RESOLVERS]) {
+      const check = validateResolverUrl(info.url);
+      if (check.ok) map.set(check.url, info);
+    }
+    known = map;
   }
   return known;
 }
