@@ -28,7 +28,7 @@ function setup(options: { delayMs?: Record<string, number>; mode?: string } = {}
   const saved: unknown[] = [];
   const synced: LearnedCloak[][] = [];
   let stored: unknown;
-  const service = new CnameService({
+  const deps: ConstructorParameters<typeof CnameService>[0] = {
     resolve: (host, site) => lookUp(pool, host, undefined, site),
     targets: async () => buildCloakTargets(CLOAK_SIDE_TABLE, DEFAULT_BLOCKED_CATEGORIES),
     infra: async () => infra,
@@ -37,8 +37,8 @@ function setup(options: { delayMs?: Record<string, number>; mode?: string } = {}
     syncRules: async (entries) => void synced.push([...entries]),
     mayBlock: async () => options.mode !== 'off',
     now: () => Date.now(),
-  });
-  return { service, fetch, saved, synced };
+  };
+  return { service: new CnameService(deps), deps, fetch, saved, synced };
 }
 
 describe('CnameService', () => {
@@ -83,15 +83,14 @@ describe('CnameService', () => {
   });
 
   it('a failed lookup decides nothing and leaves the host unattributed', async () => {
-    const { service } = setup();
-    const broken = new CnameService({ ...(service as unknown as { deps: ConstructorParameters<typeof CnameService>[0] }).deps, resolve: async () => Promise.reject(new Error('no resolver')) });
+    const { deps } = setup();
+    const broken = new CnameService({ ...deps, resolve: async () => Promise.reject(new Error('no resolver')) });
     expect(await broken.decide('load1', 'shop.example', 'metrics.shop.example', 100)).toBe(false);
     expect(broken.insights.of('load1').get('metrics.shop.example')).toMatchObject({ infra: null, cloak: null, error: 'no resolver', resolvers: [] });
   });
 
   it('loads its tables at start, so the first page’s first held request is not also waiting for them', async () => {
-    const { service } = setup();
-    const deps = (service as unknown as { deps: ConstructorParameters<typeof CnameService>[0] }).deps;
+    const { deps } = setup();
     // Tables that take 100 ms to load (a busy machine parsing the side table and the operator tables), loaded once.
     const slow = <T,>(value: T) => {
       let loading: Promise<T> | undefined;
@@ -107,12 +106,12 @@ describe('CnameService', () => {
   });
 
   it('records which resolver each host was sent to: the one that answered, or every one tried when none did', async () => {
-    const { service } = setup();
+    const { service, deps } = setup();
     expect((await service.see('load1', 'shop.example', 'www.shop.example').done).resolvers).toEqual(['https://r1.test/dns-query{?dns}']);
     expect((await service.see('load1', 'shop.example', '192.0.2.7').done).resolvers).toEqual([]); // an address: nothing sent
     const tried = [{ resolver: 'https://r1.test/dns-query{?dns}', reason: 'timeout' as const, message: 'r1.test: no answer within 1500 ms' }];
     const failing = new CnameService({
-      ...(service as unknown as { deps: ConstructorParameters<typeof CnameService>[0] }).deps,
+      ...deps,
       resolve: async () => Promise.reject(new ResolutionError('x.shop.example', 'A', tried)),
     });
     expect(await failing.see('load1', 'shop.example', 'x.shop.example').done).toMatchObject({ resolvers: ['https://r1.test/dns-query{?dns}'], error: expect.stringContaining('no answer within 1500 ms') });
