@@ -1,7 +1,8 @@
-import { PrivacySettingsSection, type PrivacyCall } from '@/components/privacy/PrivacySettingsSection';
-import { DnsSection, type DnsCall } from '@/components/dns/DnsSection';
-import { DashboardSection, type DashboardCall } from '@/components/dashboard/DashboardSection';
-import type { Translate } from '@/components/translate';
+import { PrivacySettingsSection, type PrivacyCall } from '@/components/options/privacy/PrivacySettingsSection';
+import { DnsSection, type DnsCall } from '@/components/options/dns/DnsSection';
+import { DashboardSection } from '@/components/options/dashboard/DashboardSection';
+import type { DashboardCall } from '@/components/options/dashboard/dashboard-call';
+import type { Translate } from '@/components/shared/translate';
 
 /** The options page, which grows into the dashboard: one section per feature. */
 export function OptionsApp(props: { call: PrivacyCall & DnsCall & DashboardCall; t: Translate }) {

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Contract, TabView } from '@/utils/messages/contract';
 import type { PolicyEdit, PolicyView } from '@/utils/rules/policy-edits';
-import { PolicySwitch } from '@/components/PolicySwitch';
-import { EncryptionPanel } from '@/components/EncryptionPanel';
-import { CompanyList } from '@/components/CompanyList';
-import { Concentration } from '@/components/Concentration';
-import { HostTable } from '@/components/HostTable';
-import { LazyDetails } from '@/components/LazyDetails';
-import { SummaryLine } from '@/components/SummaryLine';
-import { CloakedTrackers } from '@/components/CloakedTrackers';
-import { InfrastructurePanel } from '@/components/InfrastructurePanel';
-import { PageLookups } from '@/components/PageLookups';
+import { PolicySwitch } from '@/components/popup/PolicySwitch';
+import { EncryptionPanel } from '@/components/popup/EncryptionPanel';
+import { CompanyList } from '@/components/popup/CompanyList';
+import { Concentration } from '@/components/popup/Concentration';
+import { HostTable } from '@/components/popup/HostTable';
+import { LazyDetails } from '@/components/popup/LazyDetails';
+import { SummaryLine } from '@/components/popup/SummaryLine';
+import { CloakedTrackers } from '@/components/popup/CloakedTrackers';
+import { InfrastructurePanel } from '@/components/popup/InfrastructurePanel';
+import { PageLookups } from '@/components/popup/PageLookups';
 import { INFRA_DATA_CREDITS, INFRA_DATA_CREDIT_LINK } from '@/utils/infra/credits';
-import type { Translate } from '@/components/translate';
+import type { Translate } from '@/components/shared/translate';
 
 type Call = <T extends keyof Contract>(type: T, request: Contract[T]['request']) => Promise<Contract[T]['response']>;
 

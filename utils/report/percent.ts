@@ -1,6 +1,6 @@
 /**
  * The one rounding rule for shares shown as percent, in reports (summary-sentence.ts, English)
- * and in the UI (components/format.ts, through _locales); each only words the result.
+ * and in the UI (components/shared/format.ts, through _locales); each only words the result.
  */
 
 /** A share above zero that rounds to 0 %: worded "less than 1 %", never "0 %". */

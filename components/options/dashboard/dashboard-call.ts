@@ -1,0 +1,8 @@
+import type { Contract } from '@/utils/messages/contract';
+import type { HistoryMessages } from '@/utils/messages/history-messages';
+
+/**
+ * How the dashboard's parts ask the background: the history messages and the DNS status, nothing else. In its
+ * own file so the parts and DashboardSection, which hands it to them, do not import each other.
+ */
+export type DashboardCall = <T extends keyof HistoryMessages | 'dns.status'>(type: T, request: Contract[T]['request']) => Promise<Contract[T]['response']>;
