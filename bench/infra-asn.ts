@@ -11,7 +11,7 @@ import { compileAsnTable } from '../utils/infra/compile-asn-table';
 import { compileInfraSuffixes } from '../utils/infra/compile-suffixes';
 import { parseIpv4 } from '../utils/infra/ip-parse';
 import { createInfraAttributor, type InfraInput } from '../utils/infra/lookup';
-import { readAsnCsv, readTrackerDbHosting } from '../utils/infra/test-fixtures';
+import { readAsnCsv, readTrackerDbHosting } from '../tests/support/infra-fixtures';
 
 const N = 1_000_000;
 const NAIVE_N = 10_000; // a linear scan is thousands of times slower: fewer lookups keep the run short

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCloakTargets } from '@/utils/cname/cloak-targets';
 import type { LearnedCloak } from '@/utils/cname/cloak-book';
-import { CLOAK_SIDE_TABLE } from '@/utils/cname/test-fixtures';
+import { CLOAK_SIDE_TABLE } from '@/tests/support/cname-fixtures';
 import { ResolutionError } from '@/utils/dns/errors';
-import { fakeDoh, rr } from '@/utils/dns/fake-doh';
+import { fakeDoh, rr } from '@/tests/support/fake-doh';
 import { ResolverPool } from '@/utils/dns/pool';
 import { lookUp } from '@/utils/dns/answer-view';
 import type { InfraAttributor } from '@/utils/infra/lookup';

@@ -2,7 +2,7 @@ import { OperatorMemory } from '@/utils/infra/operator-memory';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAttributor } from '@/utils/attribution/lookup';
-import { realTable } from '@/utils/attribution/test-fixtures';
+import { realTable } from '@/tests/support/attribution-fixtures';
 import { zeroCounters } from '@/utils/pageload/model';
 import type { PrivacySettingsManager } from '@/utils/privacy/manager';
 import type { PrivacySettingView } from '@/utils/privacy/setting-types';

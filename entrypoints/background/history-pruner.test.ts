@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fakeDoh, rr } from '@/utils/dns/fake-doh';
+import { fakeDoh, rr } from '@/tests/support/fake-doh';
 import { DnsService } from './dns-service';
 import { DiffuseDb } from './store/db';
 import { createDnsStore } from './store/dns-store';

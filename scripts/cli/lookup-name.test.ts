@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeDoh, rr, type Reply, type SeenQuery } from '../../utils/dns/fake-doh';
+import { fakeDoh, rr, type Reply, type SeenQuery } from '../../tests/support/fake-doh';
 import { ResolverPool } from '../../utils/dns/pool';
 import { exitCodeFor, lookupName, type LookupOutcome } from './lookup-name';
 

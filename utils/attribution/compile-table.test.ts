@@ -3,7 +3,7 @@ import { compileAttributionTable } from './compile-table';
 import { createAttributor } from './lookup';
 import { PARENT_ALIASES } from './parent-companies';
 import type { ThirdPartyWebEntity, TrackerDbData } from './table-types';
-import { loadTrackerDb, realTable } from './test-fixtures';
+import { loadTrackerDb, realTable } from '../../tests/support/attribution-fixtures';
 
 /** A miniature trackerdb: one parent with two products, one service without a known parent. */
 const trackerdb: TrackerDbData = {

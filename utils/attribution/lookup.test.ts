@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAttributor, isThirdParty } from './lookup';
 import type { AttributionTable } from './table-types';
-import { realTable } from './test-fixtures';
+import { realTable } from '../../tests/support/attribution-fixtures';
 
 const attribute = createAttributor(realTable());
 

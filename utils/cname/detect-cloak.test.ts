@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fakeDoh, rr } from '../dns/fake-doh';
+import { fakeDoh, rr } from '../../tests/support/fake-doh';
 import { ResolverPool } from '../dns/pool';
 import { DEFAULT_BLOCKED_CATEGORIES } from '../rules/categories';
 import { buildCloakTargets } from './cloak-targets';
 import { detectCloak } from './detect-cloak';
-import { CLOAK_SIDE_TABLE } from './test-fixtures';
+import { CLOAK_SIDE_TABLE } from '../../tests/support/cname-fixtures';
 
 const targets = buildCloakTargets(CLOAK_SIDE_TABLE, DEFAULT_BLOCKED_CATEGORIES);
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildRequest, expandTemplate, MAX_TIMEOUT_MS, parseAge, resolveOnce, type FetchLike } from './doh-client';
 import { ResolverError } from './errors';
-import { encodeResponse, fakeDoh, rr, type Reply } from './fake-doh';
+import { encodeResponse, fakeDoh, rr, type Reply } from '../../tests/support/fake-doh';
 import { buildQuery } from './wire';
 
 const TEMPLATE = 'https://doh.test/dns-query{?dns}';

@@ -1,6 +1,6 @@
 import { encode, type Answer } from '@dnsquery/dns-packet';
 import { describe, expect, it } from 'vitest';
-import { encodeResponse, rr } from './fake-doh';
+import { encodeResponse, rr } from '../../tests/support/fake-doh';
 import { frame } from './framing';
 import { parseResponse } from './wire';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidNameError, ResolutionError } from './errors';
-import { fakeDoh, rr, type Reply, type SeenQuery } from './fake-doh';
+import { fakeDoh, rr, type Reply, type SeenQuery } from '../../tests/support/fake-doh';
 import { ResolverPool, type PoolOptions } from './pool';
 import { Selector } from './selection';
 

@@ -1,7 +1,7 @@
 import { decode, encode, RECURSION_DESIRED, type Answer } from '@dnsquery/dns-packet';
 import { describe, expect, it } from 'vitest';
 import { InvalidNameError } from './errors';
-import { encodeResponse, rr } from './fake-doh';
+import { encodeResponse, rr } from '../../tests/support/fake-doh';
 import { base64url, buildQuery, fromBase64url, MAX_CACHE_TTL, normalizeName, paddingFor, parseResponse } from './wire';
 
 /** A name whose dotted form is exactly `length` characters (labels of at most 63). */

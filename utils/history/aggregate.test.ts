@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAttributor } from '../attribution/lookup';
-import { realTable } from '../attribution/test-fixtures';
+import { realTable } from '../../tests/support/attribution-fixtures';
 import { buildHistory } from './aggregate';
 import { rangeOf } from './days';
-import { NOW, SLICE } from './test-slice';
+import { NOW, SLICE } from '../../tests/support/history-slice';
 
 const attribute = createAttributor(realTable());
 describe('buildHistory', () => {

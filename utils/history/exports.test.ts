@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createAttributor } from '../attribution/lookup';
-import { realTable } from '../attribution/test-fixtures';
+import { realTable } from '../../tests/support/attribution-fixtures';
 import { FieldError } from '../validate/fields';
 import { buildHistory } from './aggregate';
 import { historyCsvFile } from './export-csv';
 import { historyHtmlFile } from './export-html';
 import { historyJsonFile } from './export-json';
 import { validateHistoryExport } from './export-schema';
-import { dailySite, NOW, SLICE } from './test-slice';
+import { dailySite, NOW, SLICE } from '../../tests/support/history-slice';
 
 const view = buildHistory(SLICE, createAttributor(realTable()));
 

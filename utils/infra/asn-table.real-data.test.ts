@@ -9,7 +9,7 @@ import { compileAsnTable } from './compile-asn-table';
 import { compileInfraSuffixes } from './compile-suffixes';
 import { createInfraAttributor } from './lookup';
 import { INFRA_OPERATORS } from './operators';
-import { ASN_CSV_FILES, readAsnCsv, readTrackerDbHosting } from './test-fixtures';
+import { ASN_CSV_FILES, readAsnCsv, readTrackerDbHosting } from '../../tests/support/infra-fixtures';
 
 const csv = readAsnCsv();
 const table = compileAsnTable(csv);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRanges, type AsnTable } from './asn-table-format';
 import { compileAsnTable } from './compile-asn-table';
-import { FIXTURE_CSV, FIXTURE_OPERATORS } from './test-fixtures';
+import { FIXTURE_CSV, FIXTURE_OPERATORS } from '../../tests/support/infra-fixtures';
 
 const v4Text = (n: number): string => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 const hex = (hi: number, lo: number): string =>

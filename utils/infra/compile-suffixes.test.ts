@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileInfraSuffixes, suffixKey, type TrackerDbHosting } from './compile-suffixes';
-import { FIXTURE_OPERATORS } from './test-fixtures';
+import { FIXTURE_OPERATORS } from '../../tests/support/infra-fixtures';
 
 const trackerdb: TrackerDbHosting = {
   patterns: {

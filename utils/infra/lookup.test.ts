@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileAsnTable } from './compile-asn-table';
 import { compileInfraSuffixes } from './compile-suffixes';
 import { createInfraAttributor, type InfraInput } from './lookup';
-import { FIXTURE_CSV, FIXTURE_OPERATORS } from './test-fixtures';
+import { FIXTURE_CSV, FIXTURE_OPERATORS } from '../../tests/support/infra-fixtures';
 
 const table = compileAsnTable(FIXTURE_CSV, FIXTURE_OPERATORS);
 const attribute = createInfraAttributor(table, compileInfraSuffixes(null, FIXTURE_OPERATORS));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPrivacyAdapter } from './adapter';
-import { fakeChromePrivacy, fakeFirefoxPrivacy } from './fake-privacy';
+import { fakeChromePrivacy, fakeFirefoxPrivacy } from '../../tests/support/fake-privacy';
 import { PRIVACY_ERRORS, PrivacySettingsManager, parsePrivacyRecord, type PrivacyRecord } from './manager';
 import { managedSettings, type PrivacyTarget } from './settings';
 import type { PrivacySettingId, PrivacySettingView } from './setting-types';

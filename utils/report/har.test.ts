@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAttributor } from '../attribution/lookup';
-import { realTable } from '../attribution/test-fixtures';
+import { realTable } from '../../tests/support/attribution-fixtures';
 import { buildHarReport, HarError, parseHarJson, readHar } from './har';
 
 const attribute = createAttributor(realTable());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Attributor } from '../attribution/table-types';
 import { createAttributor } from '../attribution/lookup';
-import { realTable } from '../attribution/test-fixtures';
+import { realTable } from '../../tests/support/attribution-fixtures';
 import { escapeHtml } from './html-escape';
 import { renderHtmlReport } from './html';
 import { buildPageReport } from './page-report';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DnrRule } from './dnr-types';
 import { RULE_TABLE, isInRange } from './priorities';
-import { sampleTrackerDb } from './sample-trackerdb';
+import { sampleTrackerDb } from '../../tests/support/sample-trackerdb';
 import { POLICY_RULE_KINDS, PolicyError, buildPolicyRules, diffRules, siteProblem, validatePolicies, type SitePolicy } from './site-policy';
 import { compileRules } from './tracker-compiler';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DnrRule } from './dnr-types';
 import { isInRange } from './priorities';
-import { pattern, sampleTrackerDb } from './sample-trackerdb';
+import { pattern, sampleTrackerDb } from '../../tests/support/sample-trackerdb';
 import { attributeBlockedRequest } from './side-table';
 import { compileRules, ruleResources, trackerRulesetId } from './tracker-compiler';
 

@@ -6,7 +6,7 @@ import { controlText, errorText, settingHelp, settingName, valueText } from './s
 
 /** The English strings of _locales. */
 function messages(): Record<string, { message: string }> {
-  return JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8'));
 }
 
 /** Like browser.i18n.getMessage, except that a missing key fails the test instead of showing nothing. */

@@ -1,5 +1,5 @@
-import { CATEGORY_DECISIONS } from './categories';
-import type { TrackerDb, TrackerDbPattern } from './trackerdb-types';
+import { CATEGORY_DECISIONS } from '../../utils/rules/categories';
+import type { TrackerDb, TrackerDbPattern } from '../../utils/rules/trackerdb-types';
 
 /**
  * A small hand-made database in trackerdb's shape, for unit tests: each entry exercises one compiler rule

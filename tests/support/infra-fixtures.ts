@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AsnCsvText } from './compile-asn-table';
-import type { TrackerDbHosting } from './compile-suffixes';
-import type { InfraOperator } from './operators';
+import type { AsnCsvText } from '../../utils/infra/compile-asn-table';
+import type { TrackerDbHosting } from '../../utils/infra/compile-suffixes';
+import type { InfraOperator } from '../../utils/infra/operators';
 
 const modules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
 

@@ -1,5 +1,5 @@
 /** Test-only: a side table shaped like the compiler's, with trackers of blocked and unblocked categories. */
-import type { SideTable } from '../rules/side-table';
+import type { SideTable } from '../../utils/rules/side-table';
 
 export const CLOAK_SIDE_TABLE: SideTable = {
   version: 1,

@@ -1,4 +1,4 @@
-import type { LevelOfControl } from './adapter';
+import type { LevelOfControl } from '../../utils/privacy/adapter';
 
 /**
  * A test double of one types.ChromeSetting with the browser's layering: a policy outranks every extension, an
