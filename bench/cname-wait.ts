@@ -8,10 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { DohServer } from '../tests/support/doh-server';
 import { buildCloakTargets } from '../utils/cname/cloak-targets';
 import { CLOAK_WAIT_MS } from '../utils/cname/host-insights';
-import { lookUp } from '../utils/dns/answer-view';
-import { ResolverPool } from '../utils/dns/pool';
-import { DEFAULT_BLOCKED_CATEGORIES } from '../utils/rules/categories';
-import { createAttributor } from '../utils/attribution/lookup';
+import { lookUp } from '../utils/dns/views/answer-view';
+import { ResolverPool } from '../utils/dns/pool/pool';
+import { DEFAULT_BLOCKED_CATEGORIES } from '../utils/rules/category-decisions';
+import { createAttributor } from '../utils/attribution/company-lookup';
 import { CnameService } from '../entrypoints/background/cname-service';
 import { attributionTable, compiledRules } from '../scripts/data/datasets';
 

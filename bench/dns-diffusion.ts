@@ -5,8 +5,9 @@
  * largest share of the distinct sites, and of the distinct names, that any one resolver was sent.
  * Goal for `site`: at most 1/k + 5 %.
  */
-import { registrableDomain, Selector, type Strategy } from '../utils/dns/selection';
-import { updateSpeedTiers, weightOfTier } from '../utils/dns/speed-tiers';
+import { Selector, type Strategy } from '../utils/dns/pool/selection';
+import { registrableDomain } from '../utils/site/registrable-domain';
+import { updateSpeedTiers, weightOfTier } from '../utils/dns/pool/speed-tiers';
 import { seededRandom } from './dns-random';
 import { fixed, markdownTable, numberArg, percent } from './dns-stats';
 import { DEFAULT_TRACE, syntheticTrace, type PageLoad } from './dns-trace';

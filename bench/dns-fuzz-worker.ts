@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { MAX_CACHE_TTL, parseResponse, type ParseResult } from '../utils/dns/wire';
+import { MAX_CACHE_TTL, parseResponse, type ParseResult } from '../utils/dns/wire/dns-message';
 import { referenceFramingError } from './dns-fuzz-framing';
 import { makeSeeds, nextCase } from './dns-fuzz-inputs';
 import { seededRandom } from './dns-random';

@@ -7,7 +7,7 @@
  * own framing check, dns-fuzz-framing.ts, finds it misframed) are reported, and fail the run only with --strict.
  */
 import { cpus } from 'node:os';
-import { parseResponse } from '../utils/dns/wire';
+import { parseResponse } from '../utils/dns/wire/dns-message';
 import { referenceFramingError } from './dns-fuzz-framing';
 import { craftedInputs } from './dns-fuzz-inputs';
 import { Worker } from 'node:worker_threads';

@@ -1,7 +1,7 @@
 import DnsOverHttpResolver from 'dns-over-http-resolver';
 import { createNodeFetch, type NodeFetch } from '../scripts/cli/node-fetch';
-import { ResolverPool } from '../utils/dns/pool';
-import type { Strategy } from '../utils/dns/selection';
+import { ResolverPool } from '../utils/dns/pool/pool';
+import type { Strategy } from '../utils/dns/pool/selection';
 import { DohServer } from '../tests/support/doh-server';
 import { ascending } from './dns-stats';
 

@@ -5,8 +5,8 @@
  * one server dead (refusing, or hanging), and dns-over-http-resolver as a peer; then the cost of a cache
  * hit. All ratios come from this one run. Bounded: every loop has a fixed count and every lookup a limit.
  */
-import type { ResolverPool } from '../utils/dns/pool';
-import type { Strategy } from '../utils/dns/selection';
+import type { ResolverPool } from '../utils/dns/pool/pool';
+import type { Strategy } from '../utils/dns/pool/selection';
 import { DELAYS_MS, peerOver, poolOver, sample, startRig, type Rig, type Sample } from './dns-latency-rig';
 import { seededRandom } from './dns-random';
 import { fixed, markdownTable, numberArg, percent, percentile } from './dns-stats';

@@ -4,7 +4,7 @@
  * site contacts the same hosts on every visit (its own two, then third parties: real tracker and CDN domains
  * from the attribution table, and some hosts nobody owns), as real sites do. Seeded: every run is the same.
  */
-import type { HostContact, PageLoad } from '../utils/pageload/model';
+import type { HostContact, PageLoad } from '../utils/pageload/page-load';
 import { attributionTable } from '../scripts/data/datasets';
 import { pick, randomInt, seededRandom, zipfSampler } from './dns-random';
 

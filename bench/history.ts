@@ -9,14 +9,14 @@
  * `--node-only` skips it), which reports the browser's own storage figure and message round trips.
  */
 import 'fake-indexeddb/auto';
-import { createAttributor } from '../utils/attribution/lookup';
+import { createAttributor } from '../utils/attribution/company-lookup';
 import { buildHistory } from '../utils/history/aggregate';
 import { RANGE_IDS, rangeOf } from '../utils/history/days';
 import { historyCsvFile } from '../utils/history/export-csv';
 import { historyHtmlFile } from '../utils/history/export-html';
 import { historyJsonFile } from '../utils/history/export-json';
 import { rollUpContacts } from '../utils/history/rollup';
-import { zeroCounters, type Counters } from '../utils/pageload/model';
+import { zeroCounters, type Counters } from '../utils/pageload/page-load';
 import { DiffuseDb } from '../entrypoints/background/store/db';
 import { HistoryStore } from '../entrypoints/background/store/history-store';
 import { PageLoadStore } from '../entrypoints/background/store/page-load-store';

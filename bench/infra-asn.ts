@@ -10,7 +10,7 @@ import { decodeRanges } from '../utils/infra/asn-table-format';
 import { compileAsnTable } from '../utils/infra/compile-asn-table';
 import { compileInfraSuffixes } from '../utils/infra/compile-suffixes';
 import { parseIpv4 } from '../utils/infra/ip-parse';
-import { createInfraAttributor, type InfraInput } from '../utils/infra/lookup';
+import { createInfraAttributor, type InfraInput } from '../utils/infra/operator-lookup';
 import { readAsnCsv, readTrackerDbHosting } from '../tests/support/infra-fixtures';
 
 const N = 1_000_000;

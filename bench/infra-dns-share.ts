@@ -6,9 +6,9 @@
  * mechanism on a realistic mix, it is not a measurement of the web.
  */
 import { DohServer, type ZoneRecord } from '../tests/support/doh-server';
-import { lookUp } from '../utils/dns/answer-view';
-import { ResolverPool } from '../utils/dns/pool';
-import { createInfraAttributor } from '../utils/infra/lookup';
+import { lookUp } from '../utils/dns/views/answer-view';
+import { ResolverPool } from '../utils/dns/pool/pool';
+import { createInfraAttributor } from '../utils/infra/operator-lookup';
 import { infraTables } from '../scripts/data/datasets';
 
 const cname = (name: string, data: string): ZoneRecord => ({ name, type: 'CNAME', data });

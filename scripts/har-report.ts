@@ -6,13 +6,13 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createAttributor } from '../utils/attribution/lookup';
-import { contactsCsv } from '../utils/report/csv';
+import { createAttributor } from '../utils/attribution/company-lookup';
+import { contactsCsv } from '../utils/report/report-csv';
 import { buildHarReport, HarError, parseHarJson, type HarReport } from '../utils/report/har';
 import { renderHtmlReport } from '../utils/report/html';
 import { attributionTable, infraTables } from './data/datasets';
-import { validateResolverUrl } from '../utils/dns/resolvers';
-import { createInfraAttributor } from '../utils/infra/lookup';
+import { validateResolverUrl } from '../utils/dns/settings/resolvers';
+import { createInfraAttributor } from '../utils/infra/operator-lookup';
 import { resolveHarReport, resolvedContactsCsv, type ResolvedHarReport } from './cli/har-resolve';
 import { createNodePool, readCaFiles } from './cli/node-pool';
 

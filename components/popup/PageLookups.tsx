@@ -1,4 +1,4 @@
-import type { PageLookupsView } from '@/utils/dns/page-lookups';
+import type { PageLookupsView } from '@/utils/dns/views/page-lookups';
 import type { Translate } from '../shared/translate';
 
 /**

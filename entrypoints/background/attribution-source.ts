@@ -1,4 +1,4 @@
-import { createAttributor } from '@/utils/attribution/lookup';
+import { createAttributor } from '@/utils/attribution/company-lookup';
 import type { AttributionTable, Attributor } from '@/utils/attribution/table-types';
 import { packagedJson } from './packaged-data';
 

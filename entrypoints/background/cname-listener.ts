@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PageLoadTracker } from '@/utils/pageload/tracker';
-import { networkHost, siteOf } from '@/utils/pageload/request-filter';
+import { networkHost } from '@/utils/pageload/request-filter';
+import { registrableDomain } from '@/utils/site/registrable-domain';
 import { CLOAK_WAIT_MS } from '@/utils/cname/host-insights';
 import type { CnameService } from './cname-service';
 
@@ -20,7 +21,7 @@ export function watchHosts(tracker: PageLoadTracker, service: CnameService, bloc
     if (!host) return undefined;
     const top = details.type === 'main_frame' && details.frameId === 0;
     const load = tracker.currentFor(details.tabId);
-    const site = top ? siteOf(host) : (load?.site ?? siteOf(networkHost(details.documentUrl ?? details.initiator ?? '') ?? host));
+    const site = top ? registrableDomain(host) : (load?.site ?? registrableDomain(networkHost(details.documentUrl ?? details.initiator ?? '') ?? host));
     // Before the tracker has restored its state a load may be missing: the tab's id keeps the lookups grouped.
     const pageLoadId = load?.id ?? `tab-${details.tabId}`;
     // A top-level navigation is never blocked here (DNR does not block main_frame by default either).

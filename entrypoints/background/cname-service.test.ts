@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildCloakTargets } from '@/utils/cname/cloak-targets';
 import type { LearnedCloak } from '@/utils/cname/cloak-book';
 import { CLOAK_SIDE_TABLE } from '@/tests/support/cname-fixtures';
-import { ResolutionError } from '@/utils/dns/errors';
+import { ResolutionError } from '@/utils/dns/wire/errors';
 import { fakeDoh, rr } from '@/tests/support/fake-doh';
-import { ResolverPool } from '@/utils/dns/pool';
-import { lookUp } from '@/utils/dns/answer-view';
-import type { InfraAttributor } from '@/utils/infra/lookup';
-import { DEFAULT_BLOCKED_CATEGORIES } from '@/utils/rules/categories';
+import { ResolverPool } from '@/utils/dns/pool/pool';
+import { lookUp } from '@/utils/dns/views/answer-view';
+import type { InfraAttributor } from '@/utils/infra/operator-lookup';
+import { DEFAULT_BLOCKED_CATEGORIES } from '@/utils/rules/category-decisions';
 import { CnameService } from './cname-service';
 
 const ZONE: Record<string, string[]> = { 'metrics.shop.example': ['shop.example.sc.omtrdc.net'], 'slow.shop.example': ['s.omtrdc.net'] };

@@ -4,9 +4,9 @@ import { CLOAK_BOOK_OPTIONS } from '@/utils/cname/cloak-rules';
 import type { CloakTargets } from '@/utils/cname/cloak-targets';
 import { detectCloak, type CloakFinding } from '@/utils/cname/detect-cloak';
 import { PageInsights, within, type HostInsight } from '@/utils/cname/host-insights';
-import { ResolutionError } from '@/utils/dns/errors';
-import type { InfraAttributor } from '@/utils/infra/lookup';
-import { siteOf } from '@/utils/pageload/request-filter';
+import { ResolutionError } from '@/utils/dns/wire/errors';
+import type { InfraAttributor } from '@/utils/infra/operator-lookup';
+import { registrableDomain } from '@/utils/site/registrable-domain';
 import type { CloakStore } from './store/cname-store';
 
 export interface CnameServiceDeps {
@@ -106,7 +106,7 @@ export class CnameService {
   }
 
   private mayHide(site: string, host: string): boolean {
-    if (siteOf(host) === site) return true;
+    if (registrableDomain(host) === site) return true;
     // Until the company table is loaded every host counts as unknown: wait rather than miss.
     return this.attribute ? this.attribute(host) === null : true;
   }

@@ -1,11 +1,11 @@
 import type { Attributor } from '@/utils/attribution/table-types';
 import { buildCloakTargets, type CloakTargets } from '@/utils/cname/cloak-targets';
-import { summarizePageLookups } from '@/utils/dns/page-lookups';
+import { summarizePageLookups } from '@/utils/dns/views/page-lookups';
 import type { CnameTabView } from '@/utils/cname/tab-view';
 import { buildInfrastructureView } from '@/utils/infra/page-infrastructure';
-import type { PageLoad } from '@/utils/pageload/model';
+import type { PageLoad } from '@/utils/pageload/page-load';
 import { networkHost } from '@/utils/pageload/request-filter';
-import { DEFAULT_BLOCKED_CATEGORIES } from '@/utils/rules/categories';
+import { DEFAULT_BLOCKED_CATEGORIES } from '@/utils/rules/category-decisions';
 import type { SideTable } from '@/utils/rules/side-table';
 import { CnameService } from './cname-service';
 import { syncCloakRules } from './cname-rules';

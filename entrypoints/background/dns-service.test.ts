@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakeDoh, rr, type Reply, type SeenQuery } from '@/tests/support/fake-doh';
 import { createClient, dispatch, type Handlers, type Message } from '@/utils/messages/contract';
 import { createDnsHandlers, DnsService } from './dns-service';
-import { MIN_DWELL_MS } from '@/utils/dns/speed-tiers';
+import { MIN_DWELL_MS } from '@/utils/dns/pool/speed-tiers';
 import { createDnsStore } from './store/dns-store';
 
 const A = 'https://a.test/dns-query{?dns}';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { GPC_RULESET_ID } from '@/utils/rules/gpc';
+import { GPC_RULESET_ID } from '@/utils/rules/gpc-ruleset';
 
 const SCRIPT_ID = 'diffuse-gpc';
 

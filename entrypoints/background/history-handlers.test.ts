@@ -1,9 +1,9 @@
 import { OperatorMemory } from '@/utils/infra/operator-memory';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createAttributor } from '@/utils/attribution/lookup';
+import { createAttributor } from '@/utils/attribution/company-lookup';
 import { realTable } from '@/tests/support/attribution-fixtures';
-import { zeroCounters } from '@/utils/pageload/model';
+import { zeroCounters } from '@/utils/pageload/page-load';
 import type { PrivacySettingsManager } from '@/utils/privacy/manager';
 import type { PrivacySettingView } from '@/utils/privacy/setting-types';
 import type { SitePolicy } from '@/utils/rules/site-policy';

@@ -11,7 +11,7 @@ import { SummaryLine } from '@/components/popup/SummaryLine';
 import { CloakedTrackers } from '@/components/popup/CloakedTrackers';
 import { InfrastructurePanel } from '@/components/popup/InfrastructurePanel';
 import { PageLookups } from '@/components/popup/PageLookups';
-import { INFRA_DATA_CREDITS, INFRA_DATA_CREDIT_LINK } from '@/utils/infra/credits';
+import { INFRA_DATA_CREDITS, INFRA_DATA_CREDIT_LINK } from '@/utils/infra/infra-credits';
 import type { Translate } from '@/components/shared/translate';
 
 type Call = <T extends keyof Contract>(type: T, request: Contract[T]['request']) => Promise<Contract[T]['response']>;

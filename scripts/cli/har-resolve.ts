@@ -3,10 +3,10 @@
  * page's site (as the extension does), then attributed to the operator that serves them. Adds `cname` and
  * `operator` to each contact; the report without --resolve is unchanged.
  */
-import type { ResolverPool } from '../../utils/dns/pool';
-import type { InfraAttributor } from '../../utils/infra/lookup';
+import type { ResolverPool } from '../../utils/dns/pool/pool';
+import type { InfraAttributor } from '../../utils/infra/operator-lookup';
 import type { HarReport } from '../../utils/report/har';
-import { toCsv, type CsvCell } from '../../utils/report/csv';
+import { toCsv, type CsvCell } from '../../utils/writers/csv';
 import type { ContactReport } from '../../utils/report/page-report';
 import { lookupName } from './lookup-name';
 

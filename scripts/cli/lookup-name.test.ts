@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeDoh, rr, type Reply, type SeenQuery } from '../../tests/support/fake-doh';
-import { ResolverPool } from '../../utils/dns/pool';
+import { ResolverPool } from '../../utils/dns/pool/pool';
 import { exitCodeFor, lookupName, type LookupOutcome } from './lookup-name';
 
 const SECRET = new Uint8Array(32).fill(7);

@@ -1,6 +1,6 @@
-import { InvalidNameError } from '../../utils/dns/errors';
-import { ResolutionError } from '../../utils/dns/errors';
-import type { PoolAnswer, ResolverPool } from '../../utils/dns/pool';
+import { InvalidNameError } from '../../utils/dns/wire/errors';
+import { ResolutionError } from '../../utils/dns/wire/errors';
+import type { PoolAnswer, ResolverPool } from '../../utils/dns/pool/pool';
 
 /** One line of the CLI's output: both address families of one name, as the pool answered them. */
 export interface LookupLine {

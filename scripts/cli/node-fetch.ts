@@ -2,7 +2,7 @@ import http from 'node:http';
 import http2 from 'node:http2';
 import https from 'node:https';
 import tls from 'node:tls';
-import type { FetchLike } from '../../utils/dns/doh-client';
+import type { FetchLike } from '../../utils/dns/pool/doh-client';
 import { AlpnTransports } from './alpn-transport';
 
 /**

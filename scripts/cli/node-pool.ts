@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { ResolverPool } from '../../utils/dns/pool';
-import { DEFAULT_RESOLVERS } from '../../utils/dns/resolvers';
-import type { Strategy } from '../../utils/dns/selection';
+import { ResolverPool } from '../../utils/dns/pool/pool';
+import { DEFAULT_RESOLVERS } from '../../utils/dns/settings/resolvers';
+import type { Strategy } from '../../utils/dns/pool/selection';
 import { createNodeFetch } from './node-fetch';
 
 /** The PEM text of each --ca file, or the message saying which file is unusable and why. */

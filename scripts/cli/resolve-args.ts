@@ -1,5 +1,5 @@
-import { validateResolverUrl } from '../../utils/dns/resolvers';
-import { isStrategy, STRATEGIES, type Strategy } from '../../utils/dns/selection';
+import { validateResolverUrl } from '../../utils/dns/settings/resolvers';
+import { isStrategy, STRATEGIES, type Strategy } from '../../utils/dns/pool/selection';
 
 /** The command line of `npm run -s resolve`, parsed. Pure: no I/O, so it is tested without spawning. */
 export interface ResolveArgs {

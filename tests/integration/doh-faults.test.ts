@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeFetch, type NodeFetch } from '../../scripts/cli/node-fetch';
-import { resolveOnce } from '../../utils/dns/doh-client';
-import { ResolverError, type FailureReason } from '../../utils/dns/errors';
-import { ResolutionError } from '../../utils/dns/errors';
-import { ResolverPool } from '../../utils/dns/pool';
-import { Selector } from '../../utils/dns/selection';
+import { resolveOnce } from '../../utils/dns/pool/doh-client';
+import { ResolverError, type FailureReason } from '../../utils/dns/wire/errors';
+import { ResolutionError } from '../../utils/dns/wire/errors';
+import { ResolverPool } from '../../utils/dns/pool/pool';
+import { Selector } from '../../utils/dns/pool/selection';
 import { DohServer, type Fault } from '../support/doh-server';
 
 /**

@@ -2,7 +2,7 @@ import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeFetch, type NodeFetch } from '../../scripts/cli/node-fetch';
-import { buildQuery, parseResponse } from '../../utils/dns/wire';
+import { buildQuery, parseResponse } from '../../utils/dns/wire/dns-message';
 import { DohServer } from '../support/doh-server';
 import { testCertificate } from '../support/test-certificate';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeFetch, type NodeFetch } from '../../scripts/cli/node-fetch';
-import { ResolverPool } from '../../utils/dns/pool';
-import { buildQuery, parseResponse } from '../../utils/dns/wire';
+import { ResolverPool } from '../../utils/dns/pool/pool';
+import { buildQuery, parseResponse } from '../../utils/dns/wire/dns-message';
 import { runResolveCli, type CliRun } from '../support/run-resolve-cli';
 import { startUnbound, type RunningUnbound } from '../support/unbound';
 

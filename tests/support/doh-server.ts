@@ -2,7 +2,7 @@ import { decode, encode, type Packet, type Question } from '@dnsquery/dns-packet
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { fromBase64url } from '../../utils/dns/base64url';
+import { fromBase64url } from '../../utils/dns/wire/base64url';
 import { answerFromZone, jsonAnswer, responsePacket, type ZoneRecord } from './doh-zone';
 import { testCertificate } from './test-certificate';
 

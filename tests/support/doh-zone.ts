@@ -1,5 +1,5 @@
 import { RECURSION_AVAILABLE, type Answer, type Packet, type Question } from '@dnsquery/dns-packet';
-import { registrableDomain } from '../../utils/dns/selection';
+import { registrableDomain } from '../../utils/site/registrable-domain';
 
 /**
  * The data a test DoH server answers from, and the answering itself: what a recursive resolver would return

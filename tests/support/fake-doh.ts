@@ -4,8 +4,8 @@
  * the unit tests; shipped code never imports it.
  */
 import { decode, encode, RECURSION_AVAILABLE, RECURSION_DESIRED, type Answer, type Packet, type Question } from '@dnsquery/dns-packet';
-import type { FetchLike } from '../../utils/dns/doh-client';
-import { fromBase64url } from '../../utils/dns/wire';
+import type { FetchLike } from '../../utils/dns/pool/doh-client';
+import { fromBase64url } from '../../utils/dns/wire/dns-message';
 
 export interface SeenQuery {
   url: string;

@@ -1,6 +1,6 @@
 /** Test-only: a small week of history (four sites, two days) for the aggregation and export tests. */
 import { rangeOf } from '../../utils/history/days';
-import type { DailySite, HistorySlice } from '../../utils/history/model';
+import type { DailySite, HistorySlice } from '../../utils/history/stored-history';
 
 export const NOW = new Date(2026, 0, 31, 12).getTime();
 

@@ -1,4 +1,4 @@
-import { CATEGORY_DECISIONS } from '../../utils/rules/categories';
+import { CATEGORY_DECISIONS } from '../../utils/rules/category-decisions';
 import type { TrackerDb, TrackerDbPattern } from '../../utils/rules/trackerdb-types';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileAttributionTable } from './compile-table';
-import { createAttributor } from './lookup';
+import { createAttributor } from './company-lookup';
 import { PARENT_ALIASES } from './parent-companies';
 import type { ThirdPartyWebEntity, TrackerDbData } from './table-types';
 import { loadTrackerDb, realTable } from '../../tests/support/attribution-fixtures';

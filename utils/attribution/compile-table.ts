@@ -8,7 +8,7 @@
  * product and category (fonts.gstatic.com → "Google Fonts") without ever changing the owner.
  */
 import { getPublicSuffix } from 'tldts';
-import { categoryFromThirdPartyWeb } from './categories';
+import { categoryFromThirdPartyWeb } from './category-labels';
 import { domainKey } from './host-names';
 import { createOwnerIndex } from './parent-companies';
 import {

@@ -1,5 +1,4 @@
 /** Host-name normalisation shared by the table compiler and the lookup, so both agree on keys. */
-import { registrableDomain as siteOfHost } from '../site/registrable-domain';
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** LDH labels (punycode included), at least two of them. Anything else is not a domain we can key on. */
@@ -29,12 +28,4 @@ export function normalizeHost(host: string): string {
 export function domainKey(entry: string): string | null {
   const h = normalizeHost(entry.startsWith('*.') ? entry.slice(2) : entry);
   return DOMAIN.test(h) && !isIpAddress(h) ? h : null;
-}
-
-/**
- * The registrable domain (eTLD+1) with the PSL's private section on, as utils/pageload does for
- * `site`: two customers of github.io or pages.dev are different sites. IPs and single labels: the host.
- */
-export function registrableDomain(host: string): string {
-  return siteOfHost(normalizeHost(host));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeDoh, rr } from '../../tests/support/fake-doh';
-import { ResolverPool } from '../dns/pool';
-import { DEFAULT_BLOCKED_CATEGORIES } from '../rules/categories';
+import { ResolverPool } from '../dns/pool/pool';
+import { DEFAULT_BLOCKED_CATEGORIES } from '../rules/category-decisions';
 import { buildCloakTargets } from './cloak-targets';
 import { detectCloak } from './detect-cloak';
 import { CLOAK_SIDE_TABLE } from '../../tests/support/cname-fixtures';

@@ -3,7 +3,7 @@
  * that serves it, and a cloak if one was found. Held in memory per page load, each host looked up once per
  * load (a second request to the host shares the first lookup), bounded to the most recent page loads.
  */
-import type { InfraAttribution } from '../infra/lookup';
+import type { InfraAttribution } from '../infra/operator-lookup';
 import type { CloakFinding } from './detect-cloak';
 
 /**

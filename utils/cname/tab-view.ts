@@ -1,4 +1,4 @@
-import type { PageLookupsView } from '../dns/page-lookups';
+import type { PageLookupsView } from '../dns/views/page-lookups';
 import type { InfrastructureView } from '../infra/page-infrastructure';
 import type { Evictions } from './cloak-book';
 import type { CloakFinding } from './detect-cloak';

@@ -8,7 +8,7 @@ import type { Attributor } from '../attribution/table-types';
 import { round4 } from '../report/concentration';
 import { buildPageReport } from '../report/page-report';
 import { daysFrom } from './days';
-import type { HistorySlice } from './model';
+import type { HistorySlice } from './stored-history';
 import { encryptionHistory } from './encryption-history';
 import type { CompanyReach, HistoryView, OperatorReach, SitePageReport, SiteRow, TrendDay } from './history-view';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encryptionHistory } from './encryption-history';
-import type { HistorySlice } from './model';
+import type { HistorySlice } from './stored-history';
 
 const attribute = ((host: string) => (host.endsWith('jquery.com') ? { organization: 'JS Foundation' } : host.endsWith('google.com') ? { organization: 'Google' } : null)) as never;
 const range = { id: '7d' as const, from: '2026-11-20', to: '2026-11-26' };

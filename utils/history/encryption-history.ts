@@ -5,7 +5,7 @@
  */
 import type { Attributor } from '../attribution/table-types';
 import { round4 } from '../report/concentration';
-import type { HistorySlice } from './model';
+import type { HistorySlice } from './stored-history';
 
 export interface ClearTextByCompany {
   /** Parent company; null for hosts with no known owner. */

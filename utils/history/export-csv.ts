@@ -3,7 +3,7 @@
  * and escaped by utils/report/csv.ts (RFC 4180, CRLF, formula injection neutralised: host and site names come
  * from pages the user visited and may be hostile).
  */
-import { toCsv, type CsvCell } from '../report/csv';
+import { toCsv, type CsvCell } from '../writers/csv';
 import type { HistoryView } from './history-view';
 import { historyFileName, MIME_TYPES, type ExportFile } from './export-file';
 

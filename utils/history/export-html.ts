@@ -3,13 +3,13 @@
  * script, and a `default-src 'none'` Content-Security-Policy so that even a mistake in escaping could not
  * make it load anything. Per-site sections are the HAR report's own (utils/report/html.ts).
  */
-import { DATA_CREDITS } from '../attribution/credits';
-import { escapeHtml as e } from '../report/html-escape';
+import { DATA_CREDITS } from '../attribution/data-credits';
+import { escapeHtml as e } from '../writers/html-escape';
 import { pageSection, STYLE } from '../report/html';
 import { formatPercent } from '../report/summary-sentence';
 import type { HistoryView } from './history-view';
 import { historyFileName, MIME_TYPES, type ExportFile } from './export-file';
-import { reachChartSvg, trendChartSvg } from './html-charts';
+import { reachChartSvg, trendChartSvg } from '../writers/history-charts-svg';
 
 const HISTORY_STYLE = `
 :root { --blocked: #c2410c; } @media (prefers-color-scheme: dark) { :root { --blocked: #fb923c; } }

@@ -5,7 +5,7 @@
  */
 import type { OperatorReach } from './history-view';
 import type { EncryptionHistory } from './encryption-history';
-import { DATA_CREDITS } from '../attribution/credits';
+import { DATA_CREDITS } from '../attribution/data-credits';
 import type { CompanyReach, HistoryTotals, HistoryView, SitePageReport, TrendDay } from './history-view';
 import { historyFileName, MIME_TYPES, type ExportFile } from './export-file';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAttributor } from '../attribution/lookup';
+import { createAttributor } from '../attribution/company-lookup';
 import { realTable } from '../../tests/support/attribution-fixtures';
 import { FieldError } from '../validate/fields';
 import { buildHistory } from './aggregate';

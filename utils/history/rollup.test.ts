@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zeroCounters, type Counters, type PageLoad } from '../pageload/model';
+import { zeroCounters, type Counters, type PageLoad } from '../pageload/page-load';
 import { addToRow, countersAt, rollupDeltas, rollUpContacts } from './rollup';
 
 const day = (ms: number) => (ms < 100 ? 'd1' : 'd2');

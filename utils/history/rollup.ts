@@ -2,9 +2,9 @@
  * Keeping the daily roll-up (model.ts) in step with the page loads: the background adds each write batch to it
  * in the same transaction, and the schema migration builds it once from what was stored before.
  */
-import { COUNTERS, zeroCounters, type Counters, type HostContact, type PageLoad } from '../pageload/model';
+import { COUNTERS, zeroCounters, type Counters, type HostContact, type PageLoad } from '../pageload/page-load';
 import { dayKey } from './days';
-import type { DailySite } from './model';
+import type { DailySite } from './stored-history';
 
 /** What one batch adds to one (day, site) row. */
 export interface DailySiteDelta {

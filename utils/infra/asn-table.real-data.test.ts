@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileAsnTable } from './compile-asn-table';
 import { compileInfraSuffixes } from './compile-suffixes';
-import { createInfraAttributor } from './lookup';
+import { createInfraAttributor } from './operator-lookup';
 import { INFRA_OPERATORS } from './operators';
 import { ASN_CSV_FILES, readAsnCsv, readTrackerDbHosting } from '../../tests/support/infra-fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildInfrastructureView } from './page-infrastructure';
-import type { InfraAttribution } from './lookup';
+import type { InfraAttribution } from './operator-lookup';
 
 describe('page infrastructure', () => {
   it('shares of all requests per operator, the site itself included; unknown and pending apart', () => {

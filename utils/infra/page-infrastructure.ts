@@ -2,7 +2,7 @@
  * Who serves a page's hosts, the first party included: requests per operator with shares of all the page's
  * requests, and who serves the site itself. Pure; the background supplies each host's attribution.
  */
-import type { InfraAttribution } from './lookup';
+import type { InfraAttribution } from './operator-lookup';
 
 export interface OperatorShare {
   name: string;

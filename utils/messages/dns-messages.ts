@@ -1,11 +1,11 @@
-import type { DnsAnswerView } from '../dns/answer-view';
-import type { DnsConfigErrors, DnsConfigRequest } from '../dns/dns-settings';
-import type { DnsStatus } from '../dns/status-view';
-import type { RecordType } from '../dns/wire';
+import type { DnsAnswerView } from '../dns/views/answer-view';
+import type { DnsConfigErrors, DnsConfigRequest } from '../dns/settings/dns-settings';
+import type { DnsStatus } from '../dns/views/status-view';
+import type { RecordType } from '../dns/wire/record-type';
 
-export type { DnsAnswerView } from '../dns/answer-view';
-export type { DnsConfigErrors, DnsConfigRequest } from '../dns/dns-settings';
-export type { DnsStatus, DnsResolverView } from '../dns/status-view';
+export type { DnsAnswerView } from '../dns/views/answer-view';
+export type { DnsConfigErrors, DnsConfigRequest } from '../dns/settings/dns-settings';
+export type { DnsStatus, DnsResolverView } from '../dns/views/status-view';
 
 /** A refused change comes back as per-field messages (shown beside each field) and leaves everything as it was. */
 export type DnsConfigureResult = { ok: true; status: DnsStatus } | { ok: false; errors: DnsConfigErrors };

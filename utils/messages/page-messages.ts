@@ -1,4 +1,4 @@
-import type { PageLoad } from '../pageload/model';
+import type { PageLoad } from '../pageload/page-load';
 import type { PageReport } from '../report/page-report';
 import type { EncryptionSummary } from '../report/encryption';
 import type { CnameTabView } from '../cname/tab-view';

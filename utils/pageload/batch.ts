@@ -1,4 +1,4 @@
-import { zeroCounters, type Counters, type PageLoad } from './model';
+import { zeroCounters, type Counters, type PageLoad } from './page-load';
 import type { PageLoadSink } from './tracker';
 
 /** One flush worth of changes, applied by the storage module in one transaction. */

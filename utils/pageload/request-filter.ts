@@ -1,4 +1,3 @@
-import { registrableDomain } from '../site/registrable-domain';
 
 /** Schemes that reach the network; extension, data and blob URLs contact nobody. */
 const NETWORK_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
@@ -15,13 +14,6 @@ export function networkHost(url: string): string | null {
   return parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
 }
 
-/**
- * The registrable domain a page belongs to (Public Suffix List through tldts), falling back to the host
- * for IP addresses, single-label and reserved names such as localhost.
- */
-export function siteOf(host: string): string {
-  return registrableDomain(host);
-}
 
 /** Origin and path only: a page's query and fragment often carry tracking or session ids, never stored. */
 export function pageUrlForRecord(url: string): string {

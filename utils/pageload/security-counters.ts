@@ -1,4 +1,4 @@
-import type { ConnectionSecurity, Counters } from './model';
+import type { ConnectionSecurity, Counters } from './page-load';
 
 /**
  * One described response as counter increments. Firefox's SecurityInfo.protocolVersion is "TLSv1.3",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zeroCounters, type PageLoad } from './model';
+import { zeroCounters, type PageLoad } from './page-load';
 import { PageLoadTracker, type PageLoadSink } from './tracker';
 
 function recorder() {

@@ -1,6 +1,7 @@
-import { byRequestsThenHost, zeroCounters, type BlockedRequest, type ConnectionSecurity, type Counters, type HostCount, type ObservedRequest, type PageLoad, type PageLoadView } from './model';
+import { byRequestsThenHost, zeroCounters, type BlockedRequest, type ConnectionSecurity, type Counters, type HostCount, type ObservedRequest, type PageLoad, type PageLoadView } from './page-load';
 import { securityCounters } from './security-counters';
-import { networkHost, pageUrlForRecord, siteOf } from './request-filter';
+import { networkHost, pageUrlForRecord } from './request-filter';
+import { registrableDomain } from '../site/registrable-domain';
 
 /** Where the tracker sends what it decides; the background backs this with the batched store. */
 export interface PageLoadSink {
@@ -134,7 +135,7 @@ export class PageLoadTracker {
 
   private begin(tabId: number, url: string): PageLoad {
     const host = networkHost(url) ?? '';
-    const load: PageLoad = { id: this.deps.newId(), tabId, url: pageUrlForRecord(url), site: siteOf(host), startedAt: this.deps.now() };
+    const load: PageLoad = { id: this.deps.newId(), tabId, url: pageUrlForRecord(url), site: registrableDomain(host), startedAt: this.deps.now() };
     const previous = this.current.get(tabId);
     if (previous) this.live.delete(previous.id);
     this.current.set(tabId, load);

@@ -3,7 +3,7 @@
  * browser), and, where the browser describes connections (Firefox's webRequest.getSecurityInfo), how many used
  * TLS 1.3, Encrypted Client Hello and a private (DoH) lookup in the browser's own DNS.
  */
-import { byRequestsThenHost, type Counters } from '../pageload/model';
+import { byRequestsThenHost, type Counters } from '../pageload/page-load';
 import type { Attributor } from '../attribution/table-types';
 
 export interface ClearTextCompany {

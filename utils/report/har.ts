@@ -3,8 +3,9 @@
  * Validation is strict about what we read and silent about the rest, so HARs from Chrome, Firefox,
  * Playwright or proxies all load, and a broken one fails with the path of the first bad field.
  */
-import { DATA_CREDITS } from '../attribution/credits';
-import { normalizeHost, registrableDomain } from '../attribution/host-names';
+import { DATA_CREDITS } from '../attribution/data-credits';
+import { normalizeHost } from '../attribution/host-names';
+import { registrableDomain } from '../site/registrable-domain';
 import type { Attributor } from '../attribution/table-types';
 import { buildPageReport, type ContactInput, type PageReport } from './page-report';
 
@@ -124,7 +125,7 @@ export function readHar(har: unknown): HarPage[] {
   for (const g of groups.values()) {
     if (g.hosts.size === 0 || g.firstUrl === undefined) continue;
     const url = (g.title !== null && isWebUrl(g.title) ? g.title : undefined) ?? g.documentUrl ?? g.firstUrl;
-    pages.push({ id: g.id, title: g.title, url, site: registrableDomain(new URL(url).hostname), contacts: [...g.hosts.values()] });
+    pages.push({ id: g.id, title: g.title, url, site: registrableDomain(normalizeHost(new URL(url).hostname)), contacts: [...g.hosts.values()] });
   }
   return pages;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Attributor } from '../attribution/table-types';
-import { createAttributor } from '../attribution/lookup';
+import { createAttributor } from '../attribution/company-lookup';
 import { realTable } from '../../tests/support/attribution-fixtures';
-import { escapeHtml } from './html-escape';
+import { escapeHtml } from '../writers/html-escape';
 import { renderHtmlReport } from './html';
 import { buildPageReport } from './page-report';
 

@@ -2,10 +2,10 @@
  * Self-contained HTML report (one file to mail or archive): inline CSS, inline SVG, no script and
  * no external resource — a CSP meta tag forbids loading any, as a second line behind escaping.
  */
-import { categoryLabel } from '../attribution/categories';
-import { DATA_CREDITS } from '../attribution/credits';
-import { shareChartSvg } from './html-chart';
-import { escapeHtml as e } from './html-escape';
+import { categoryLabel } from '../attribution/category-labels';
+import { DATA_CREDITS } from '../attribution/data-credits';
+import { shareChartSvg } from '../writers/share-chart-svg';
+import { escapeHtml as e } from '../writers/html-escape';
 import type { PageReport } from './page-report';
 import { formatPercent, summarySentence } from './summary-sentence';
 

@@ -13,7 +13,7 @@
  *   them were blocked.
  */
 import { normalizeHost } from '../attribution/host-names';
-import { isThirdParty } from '../attribution/lookup';
+import { isThirdParty } from '../attribution/company-lookup';
 import type { Attributor } from '../attribution/table-types';
 import { measureConcentration, round4, type Concentration } from './concentration';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_DECISIONS } from './categories';
+import { CATEGORY_DECISIONS } from './category-decisions';
 import {
   RULE_TABLE, TRACKER_SLOT_COUNT, hashedIds, isInRange, kindOfRuleId, sequentialIds, trackerSlotRange, type RuleKind,
 } from './priorities';

@@ -1,4 +1,4 @@
-import { CATEGORY_DECISIONS } from './categories';
+import { CATEGORY_DECISIONS } from './category-decisions';
 import type { DnrRule, RuleCondition } from './dnr-types';
 import { isWithin, minimalDomainList, selfAndParents } from './domains';
 import { RULE_TABLE, sequentialIds, type RuleKind } from './priorities';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { categoryDecision } from './categories';
+import { categoryDecision } from './category-decisions';
 import type { DnrRule } from './dnr-types';
 import { ATTRIBUTION_ONLY_DOMAINS, ATTRIBUTION_ONLY_PATTERNS } from './domain-exceptions';
 import { isCanonicalHost, isWithin } from './domains';

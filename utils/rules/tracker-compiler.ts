@@ -1,7 +1,7 @@
-import { CATEGORY_DECISIONS, categoryDecision } from './categories';
+import { CATEGORY_DECISIONS, categoryDecision } from './category-decisions';
 import type { DnrRule, RuleResource, StaticRuleset } from './dnr-types';
 import { minimalDomainList } from './domains';
-import { GPC_RULESET_ID, gpcRules } from './gpc';
+import { GPC_RULESET_ID, gpcRules } from './gpc-ruleset';
 import { RULE_TABLE, hashedIds, trackerSlotRange } from './priorities';
 import type { CompanyInfo, SideTable, TrackerRuleInfo } from './side-table';
 import { buildTrackerModel, type Owner, type TrackerGroup } from './tracker-model';

@@ -1,5 +1,5 @@
 import { getDomain } from 'tldts';
-import { categoryDecision } from './categories';
+import { categoryDecision } from './category-decisions';
 import { ATTRIBUTION_ONLY_DOMAINS, ATTRIBUTION_ONLY_PATTERNS } from './domain-exceptions';
 import { isCanonicalHost, isWithin, minimalDomainList, selfAndParents } from './domains';
 import { parseHostFilter, type HostFilter } from './tracker-filters';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gpcRules } from './gpc';
+import { gpcRules } from './gpc-ruleset';
 import { RULE_TABLE, isInRange } from './priorities';
 import { SCOPED_TRACKING_PARAMS, TRACKING_PARAMS, trackingParamRules } from './tracking-params';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CompanyReach } from '@/utils/history/history-view';
-import { REACH_CHART, reachBars, reachChartHeight } from '@/utils/history/chart-geometry';
+import { REACH_CHART, reachBars, reachChartHeight } from '@/utils/writers/chart-geometry';
 import { percent } from '../../shared/format';
 import type { Translate } from '../../shared/translate';
 

@@ -1,5 +1,5 @@
 import type { TrendDay } from '@/utils/history/history-view';
-import { trendGeometry } from '@/utils/history/chart-geometry';
+import { trendGeometry } from '@/utils/writers/chart-geometry';
 import type { Translate } from '../../shared/translate';
 
 /** Third-party requests and blocked requests per day, as SVG bars, with the figures in a table for screen readers and keyboards. */

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { validateResolverUrl, type ResolverInfo } from '@/utils/dns/resolvers';
+import { validateResolverUrl, type ResolverInfo } from '@/utils/dns/settings/resolvers';
 import type { Translate } from '../../shared/translate';
 import { countryName } from './dns-text';
 

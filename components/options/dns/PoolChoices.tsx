@@ -1,5 +1,5 @@
 import type { DnsConfigErrors, DnsConfigRequest, DnsStatus } from '@/utils/messages/dns-messages';
-import type { Strategy } from '@/utils/dns/selection';
+import type { Strategy } from '@/utils/dns/pool/selection';
 import type { Translate } from '../../shared/translate';
 import { PREFER_FAST_BENCH_SHARE, REKEY_CHOICES, rekeyText, STRATEGY_ORDER, strategyText } from './dns-text';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { managedPolicySnippets } from '@/utils/dns/managed-policy';
+import { managedPolicySnippets } from '@/utils/dns/views/managed-policy';
 import type { Translate } from '../../shared/translate';
 
 /** What Diffuse's pool covers and what it does not, said plainly, with the way to cover the rest per browser. */

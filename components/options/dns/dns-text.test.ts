@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HealthSnapshot } from '@/utils/dns/health';
-import { STRATEGIES } from '@/utils/dns/selection';
+import type { HealthSnapshot } from '@/utils/dns/pool/health';
+import { STRATEGIES } from '@/utils/dns/pool/selection';
 import { countryName, healthText, latencyText, rekeyText, weightText, STRATEGY_ORDER, strategyText } from './dns-text';
 
 /** Echoes the key and its substitutions, so the tests read which string was chosen. */

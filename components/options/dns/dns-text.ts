@@ -1,5 +1,5 @@
-import type { HealthSnapshot } from '@/utils/dns/health';
-import type { Strategy } from '@/utils/dns/selection';
+import type { HealthSnapshot } from '@/utils/dns/pool/health';
+import type { Strategy } from '@/utils/dns/pool/selection';
 import type { Translate } from '../../shared/translate';
 
 /** The re-keying periods offered, in days; 0 (off) first because it is the default and the more private. */

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { HostContact, PageLoad } from '@/utils/pageload/model';
+import type { HostContact, PageLoad } from '@/utils/pageload/page-load';
 import type { SitePolicy } from '@/utils/rules/site-policy';
-import type { DailySite } from '@/utils/history/model';
+import type { DailySite } from '@/utils/history/stored-history';
 import { rollUpContacts } from '@/utils/history/rollup';
 
 /** Which page load each open tab is on, so a restarted worker resumes it (MV3 workers stop at will). */

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { DnsSettings } from '@/utils/dns/dns-settings';
-import type { LedgerJSON } from '@/utils/dns/ledger';
-import type { StoredHealth } from '@/utils/dns/health-state';
-import type { SpeedTiers } from '@/utils/dns/speed-tiers';
+import type { DnsSettings } from '@/utils/dns/settings/dns-settings';
+import type { LedgerJSON } from '@/utils/dns/ledger/ledger';
+import type { StoredHealth } from '@/utils/dns/pool/health-state';
+import type { SpeedTiers } from '@/utils/dns/pool/speed-tiers';
 
 /**
  * The storage.local keys of the resolver pool, all owned here. storage.local rather than the Dexie database:

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DiffuseDb } from './db';
 import { HistoryStore } from './history-store';
 import { PageLoadStore } from './page-load-store';
-import { zeroCounters, type Counters, type PageLoad } from '@/utils/pageload/model';
+import { zeroCounters, type Counters, type PageLoad } from '@/utils/pageload/page-load';
 import type { PageLoadBatch } from '@/utils/pageload/batch';
 import { rangeOf } from '@/utils/history/days';
 

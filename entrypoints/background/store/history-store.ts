@@ -2,9 +2,9 @@ import Dexie from 'dexie';
 import type { DiffuseDb } from './db';
 import type { PageLoadStore } from './page-load-store';
 import type { PageLoadBatch } from '@/utils/pageload/batch';
-import type { PageLoad } from '@/utils/pageload/model';
+import type { PageLoad } from '@/utils/pageload/page-load';
 import { dayKey, startOfDay, type DayRange } from '@/utils/history/days';
-import type { HistorySlice } from '@/utils/history/model';
+import type { HistorySlice } from '@/utils/history/stored-history';
 import { addToRow, rollupDeltas } from '@/utils/history/rollup';
 
 /** How much history is stored, for the dashboard's data controls. */

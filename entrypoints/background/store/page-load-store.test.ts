@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiffuseDb } from './db';
 import { PageLoadStore } from './page-load-store';
-import { zeroCounters, type Counters } from '@/utils/pageload/model';
+import { zeroCounters, type Counters } from '@/utils/pageload/page-load';
 
 let n = 0;
 const dbs: DiffuseDb[] = [];

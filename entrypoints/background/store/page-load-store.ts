@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { DiffuseDb } from './db';
-import { byRequestsThenHost, COUNTERS, type Counters, type HostContact, type PageLoad, type PageLoadView } from '@/utils/pageload/model';
+import { byRequestsThenHost, COUNTERS, type Counters, type HostContact, type PageLoad, type PageLoadView } from '@/utils/pageload/page-load';
 import type { PageLoadBatch } from '@/utils/pageload/batch';
 
 /** Reads and writes page loads; the background's single owner of that part of storage. */

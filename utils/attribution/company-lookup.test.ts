@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { createAttributor, isThirdParty } from './company-lookup';
+import type { AttributionTable } from './table-types';
+import { realTable } from '../../tests/support/attribution-fixtures';
+
+const attribute = createAttributor(realTable());
+
+describe('attribute (real trackerdb + third-party-web table)', () => {
+  // Hosts seen on ordinary pages, with the parent company a reader would expect.
+  const cases: [host: string, organization: string, product: string][] = [
+    ['www.google-analytics.com', 'Google', 'Google Analytics'],
+    ['googletagmanager.com', 'Google', 'Google Tag'],
+    ['i.ytimg.com', 'Google', 'YouTube'],
+    ['www.youtube.com', 'Google', 'YouTube'],
+    ['fonts.gstatic.com', 'Google', 'Google Fonts'],
+    ['connect.facebook.net', 'Meta', 'Facebook'],
+    ['scontent.cdninstagram.com', 'Meta', 'Instagram'],
+    ['bat.bing.com', 'Microsoft', 'Microsoft Advertising'],
+    ['cdn.jsdelivr.net', 'jsDelivr', 'jsDelivr'],
+    ['cdnjs.cloudflare.com', 'Cloudflare', 'Cloudflare'],
+  ];
+  it.each(cases)('names the parent company of %s as %s (%s)', (host, organization, product) => {
+    expect(attribute(host)).toMatchObject({ organization, product });
+  });
+
+  it('rolls products of one parent up to one name: YouTube, Analytics, gstatic → Google; Facebook, Instagram → Meta', () => {
+    const orgs = (hosts: string[]) => new Set(hosts.map((h) => attribute(h)?.organization));
+    expect(orgs(['www.youtube.com', 'www.google-analytics.com', 'fonts.gstatic.com', 'www.googletagmanager.com'])).toEqual(new Set(['Google']));
+    expect(orgs(['connect.facebook.net', 'scontent.cdninstagram.com', 'www.instagram.com'])).toEqual(new Set(['Meta']));
+  });
+
+  it('says where the answer came from: trackerdb first, third-party-web where it refines or fills', () => {
+    expect(attribute('i.ytimg.com')).toMatchObject({ source: 'trackerdb', domain: 'ytimg.com', category: 'audio_video_player' });
+    // third-party-web names this host's product more precisely; the owner is trackerdb's Google either way.
+    expect(attribute('fonts.gstatic.com')).toMatchObject({ source: 'third-party-web', domain: 'fonts.gstatic.com', category: 'hosting' });
+    expect(attribute('vine.co')).toMatchObject({ source: 'third-party-web', organization: 'X Corp.' });
+  });
+
+  it('returns null for hosts nobody in the data owns, instead of guessing', () => {
+    expect(attribute('tracker.unknown-company-diffuse-test.example')).toBeNull();
+    expect(attribute('shop.some-small-business-diffuse.de')).toBeNull();
+  });
+
+  it('returns null for IP addresses, single labels and empty input', () => {
+    for (const host of ['203.0.113.7', '[2001:db8::1]', '2001:db8::1', 'localhost', '', 'com']) expect(attribute(host)).toBeNull();
+  });
+
+  it('normalises case, trailing dot and port before matching', () => {
+    expect(attribute('WWW.YouTube.COM.')?.organization).toBe('Google');
+    expect(attribute('www.youtube.com:443')?.organization).toBe('Google');
+  });
+});
+
+describe('attribute (longest suffix by labels, on a hand-made table)', () => {
+  const table: AttributionTable = {
+    version: 1,
+    organizations: ['Parent', 'Other', 'Suffix Owner'],
+    products: ['Deep Product'],
+    categories: ['misc'],
+    domains: {
+      'example.com': [0, -1, 0, 0],
+      'deep.b.example.com': [1, 0, 0, 1],
+      'co.uk': [2, -1, 0, 0],
+    },
+  };
+  const lookup = createAttributor(table);
+
+  it('tries a.b.example.com, then b.example.com, then example.com and takes the longest listed', () => {
+    expect(lookup('a.deep.b.example.com')).toMatchObject({ organization: 'Other', product: 'Deep Product', domain: 'deep.b.example.com', source: 'third-party-web' });
+    expect(lookup('a.b.example.com')).toMatchObject({ organization: 'Parent', product: 'Parent', domain: 'example.com' });
+  });
+
+  it('does not match on label fragments: notexample.com is not example.com', () => {
+    expect(lookup('notexample.com')).toBeNull();
+  });
+
+  it('never matches a public suffix alone, even when a table lists one', () => {
+    expect(lookup('anything.co.uk')).toBeNull();
+    expect(lookup('co.uk')).toBeNull();
+  });
+
+  it('rejects a table of another version or with rows pointing outside its arrays', () => {
+    expect(() => createAttributor({ ...table, version: 2 } as unknown as AttributionTable)).toThrow(/version 2/);
+    expect(() => createAttributor({ ...table, domains: { 'x.com': [9, -1, 0, 0] } })).toThrow(/"x.com" points outside/);
+  });
+});
+
+describe('isThirdParty', () => {
+  it('treats the same registrable domain as first party', () => {
+    expect(isThirdParty('www.example.co.uk', 'static.example.co.uk', attribute)).toBe(false);
+  });
+
+  it('treats the same company as first party: youtube.com loading i.ytimg.com', () => {
+    expect(isThirdParty('www.youtube.com', 'i.ytimg.com', attribute)).toBe(false);
+    expect(isThirdParty('www.instagram.com', 'static.xx.fbcdn.net', attribute)).toBe(false);
+  });
+
+  it('treats another company, or an unknown owner, as third party', () => {
+    expect(isThirdParty('www.youtube.com', 'connect.facebook.net', attribute)).toBe(true);
+    expect(isThirdParty('news.example.org', 'www.google-analytics.com', attribute)).toBe(true);
+    expect(isThirdParty('news.example.org', 'cdn.example.net', attribute)).toBe(true);
+  });
+
+  it('does not call two customers of one shared host first party (alice.github.io → bob.github.io)', () => {
+    expect(attribute('alice.github.io')?.organization).toBe(attribute('bob.github.io')?.organization);
+    expect(isThirdParty('alice.github.io', 'bob.github.io', attribute)).toBe(true);
+    expect(isThirdParty('alice.github.io', 'cdn.alice.github.io', attribute)).toBe(false);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * CSV (RFC 4180) for the report CLI and the history exports, safe to open in a spreadsheet.
+ *
+ * Host names, titles and URLs come from the pages a user visited, so any of them can be hostile.
+ * Per OWASP's CSV Injection guidance, a text cell starting with = + - @ tab or carriage return is
+ * prefixed with a single quote so spreadsheets show it as text instead of running it as a formula;
+ * then the cell is quoted as RFC 4180 requires. Numbers are written as numbers and not prefixed.
+ */
+
+export type CsvCell = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+export function escapeCsvCell(value: CsvCell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Rows → CSV text with CRLF line ends (RFC 4180), ending with a line break. */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return rows.map((row) => row.map(escapeCsvCell).join(',')).join('\r\n') + '\r\n';
+}
