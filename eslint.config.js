@@ -19,6 +19,20 @@ const pureCodeBans = {
   }],
 };
 
+/** UI code talks to the background through the typed contract, never by importing background modules. */
+const uiImportBans = { patterns: [{ group: ['**/background/**'], message: 'UI talks to the background through utils/messages/contract.' }] };
+
+const testsBan = { group: ['**/tests/**', '@/tests/**'], message: 'Product code must not import test doubles or fixtures (tests/support/).' };
+const testFiles = ['**/*.test.ts', '**/*.test.tsx'];
+
+/**
+ * A later block's `no-restricted-imports` replaces an earlier one's options for the same file, so each scope
+ * that has its own list restates it with the tests/ ban added for its product (non-test) files.
+ */
+function withTestsBan([severity, options]) {
+  return [severity, { ...options, patterns: [...(options.patterns ?? []), testsBan] }];
+}
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', 'public/**'] },
   js.configs.recommended,
@@ -28,12 +42,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['utils/**/*.ts', 'utils/**/*.tsx'], rules: pureCodeBans },
   {
-    // UI code talks to the background through the typed contract, never by importing background modules.
+    // Product code: test doubles and fixtures stay with the tests (the scopes below restate this with their own lists).
+    files: ['utils/**', 'entrypoints/**', 'components/**', 'scripts/**', 'companion/**'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [testsBan] }] },
+  },
+  { files: ['utils/**/*.ts', 'utils/**/*.tsx'], rules: pureCodeBans },
+  { files: ['utils/**/*.ts', 'utils/**/*.tsx'], ignores: testFiles, rules: { 'no-restricted-imports': withTestsBan(pureCodeBans['no-restricted-imports']) } },
+  { files: ['entrypoints/popup/**', 'entrypoints/options/**', 'entrypoints/dashboard/**', 'components/**'], rules: { 'no-restricted-imports': ['error', uiImportBans] } },
+  {
     files: ['entrypoints/popup/**', 'entrypoints/options/**', 'entrypoints/dashboard/**', 'components/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/background/**'], message: 'UI talks to the background through utils/messages/contract.' }] }],
-    },
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': withTestsBan(['error', uiImportBans]) },
   },
 );

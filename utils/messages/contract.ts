@@ -15,6 +15,7 @@ export interface Contract extends PageMessages, PolicyMessages, PrivacyMessages,
 
 /** Every message type, so the router can refuse anything else. */
 const TYPES: Record<keyof Contract, true> = { ...PAGE_MESSAGES, ...POLICY_MESSAGES, ...PRIVACY_MESSAGES, ...DNS_MESSAGES, ...HISTORY_MESSAGES };
+export const MESSAGE_TYPES = Object.keys(TYPES) as MessageType[];
 
 export type MessageType = keyof Contract;
 export type Message<T extends MessageType = MessageType> = { type: T } & Contract[T]['request'];
