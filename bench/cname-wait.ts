@@ -12,7 +12,7 @@ import { lookUp } from '../utils/dns/views/answer-view';
 import { ResolverPool } from '../utils/dns/pool/pool';
 import { DEFAULT_BLOCKED_CATEGORIES } from '../utils/rules/category-decisions';
 import { createAttributor } from '../utils/attribution/company-lookup';
-import { CnameService } from '../entrypoints/background/cname-service';
+import { CnameService } from '../entrypoints/background/names/cname-service';
 import { attributionTable, compiledRules } from '../scripts/data/datasets';
 
 const doh = await DohServer.start({

@@ -13,7 +13,7 @@
  * added per site (Firefox: none); the exit status is 1 when one is missed.
  */
 import { lookupScope } from '../utils/cname/lookup-scope';
-import { Selector } from '../utils/dns/selection';
+import { Selector } from '../utils/dns/pool/selection';
 import { registrableDomain } from '../utils/site/registrable-domain';
 import { DEFAULT_FOOTPRINT, footprintTrace, type FootprintLoad, type HostKind } from './dns-footprint-trace';
 import { seededRandom } from './dns-random';

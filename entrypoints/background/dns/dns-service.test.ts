@@ -4,7 +4,7 @@ import { fakeDoh, rr, type Reply, type SeenQuery } from '@/tests/support/fake-do
 import { createClient, dispatch, type Handlers, type Message } from '@/utils/messages/contract';
 import { createDnsHandlers, DnsService } from './dns-service';
 import { MIN_DWELL_MS } from '@/utils/dns/pool/speed-tiers';
-import { createDnsStore } from './store/dns-store';
+import { createDnsStore } from '../store/dns-store';
 
 const A = 'https://a.test/dns-query{?dns}';
 const B = 'https://b.test/dns-query{?dns}';

@@ -5,8 +5,8 @@ import type { PrivacySettingsManager } from '@/utils/privacy/manager';
 import type { PrivacySettingId } from '@/utils/privacy/setting-types';
 import type { SideTable } from '@/utils/rules/side-table';
 import { checkPolicyCompanies, parseSettingsFile, settingsFileText, type SettingsFile } from '@/utils/settings/settings-file';
-import { loadHistorySettings, saveHistorySettings } from './history-settings';
-import type { PolicyService } from './policy-service';
+import { loadHistorySettings, saveHistorySettings } from '../store/history-settings-store';
+import type { PolicyService } from '../protection/policy-service';
 
 export interface SettingsTransferDeps {
   privacy: PrivacySettingsManager;

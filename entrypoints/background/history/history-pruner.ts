@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { startOfDay } from '@/utils/history/days';
 import { firstKeptDay } from '@/utils/history/retention';
-import type { HistoryStore } from './store/history-store';
-import { loadHistorySettings } from './history-settings';
+import type { HistoryStore } from '../store/history-store';
+import { loadHistorySettings } from '../store/history-settings-store';
 
 const ALARM = 'diffuse-prune-history';
 const DAY_MINUTES = 24 * 60;

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakeDoh, rr } from '@/tests/support/fake-doh';
-import { DnsService } from './dns-service';
-import { DiffuseDb } from './store/db';
-import { createDnsStore } from './store/dns-store';
-import { HistoryStore } from './store/history-store';
-import { PageLoadStore } from './store/page-load-store';
+import { DnsService } from '../dns/dns-service';
+import { DiffuseDb } from '../store/db';
+import { createDnsStore } from '../store/dns-store';
+import { HistoryStore } from '../store/history-store';
+import { PageLoadStore } from '../store/page-load-store';
 import { rangeOf } from '@/utils/history/days';
-import { saveHistorySettings } from './history-settings';
+import { saveHistorySettings } from '../store/history-settings-store';
 import { deleteAllHistory, forgetSiteHistory, pruneHistory, startHistoryPruning, type HistoryFollower } from './history-pruner';
 
 const A = 'https://a.test/dns-query';

@@ -9,10 +9,10 @@ import { DEFAULT_BLOCKED_CATEGORIES } from '@/utils/rules/category-decisions';
 import type { SideTable } from '@/utils/rules/side-table';
 import { CnameService } from './cname-service';
 import { syncCloakRules } from './cname-rules';
-import type { DnsService } from './dns-service';
+import type { DnsService } from '../dns/dns-service';
 import { loadInfraAttributor } from './infra-source';
-import type { PolicyService } from './policy-service';
-import { createCloakStore } from './store/cname-store';
+import type { PolicyService } from '../protection/policy-service';
+import { createCloakStore } from '../store/cname-store';
 
 /** The service over the real browser: the DNS service's pool, the packaged tables, storage.local, DNR. */
 export function createCnameService(deps: {

@@ -1,7 +1,7 @@
 import type { AsnTable } from '@/utils/infra/asn-table-format';
 import type { InfraSuffixes } from '@/utils/infra/compile-suffixes';
 import { createInfraAttributor, type InfraAttributor } from '@/utils/infra/operator-lookup';
-import { packagedJson } from './packaged-data';
+import { packagedJson } from '../platform/packaged-data';
 
 /** Host → operator from the tables compiled at build time (data/infra-asn.json, data/infra-suffixes.json). */
 export function loadInfraAttributor(): () => Promise<InfraAttributor> {

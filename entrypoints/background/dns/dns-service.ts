@@ -11,7 +11,7 @@ import { buildDnsStatus, type DnsStatus } from '@/utils/dns/views/status-view';
 import { restoreLedger } from '@/utils/dns/ledger/stored-ledger';
 import type { Handlers } from '@/utils/messages/contract';
 import type { DnsConfigureResult, DnsMessages } from '@/utils/messages/dns-messages';
-import { createDnsStore, type DnsStore } from './store/dns-store';
+import { createDnsStore, type DnsStore } from '../store/dns-store';
 
 export interface DnsServiceDeps {
   store: DnsStore;

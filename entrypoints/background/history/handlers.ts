@@ -11,10 +11,10 @@ import { historyHtmlFile } from '@/utils/history/export-html';
 import { historyJsonFile } from '@/utils/history/export-json';
 import { isRetention } from '@/utils/history/retention';
 import { siteToForget } from '@/utils/history/forget-site';
-import type { HistoryStore } from './store/history-store';
-import { loadHistorySettings, saveHistorySettings } from './history-settings';
+import type { HistoryStore } from '../store/history-store';
+import { loadHistorySettings, saveHistorySettings } from '../store/history-settings-store';
 import { deleteAllHistory, forgetSiteHistory, pruneHistory, type HistoryFollower } from './history-pruner';
-import { createSettingsTransferHandlers, type SettingsTransferDeps } from './settings-transfer';
+import { createSettingsTransferHandlers, type SettingsTransferDeps } from '../settings/handlers';
 
 export interface HistoryHandlerDeps extends Omit<SettingsTransferDeps, 'prune'> {
   history: HistoryStore;

@@ -8,11 +8,11 @@ import type { PrivacySettingsManager } from '@/utils/privacy/manager';
 import type { PrivacySettingView } from '@/utils/privacy/setting-types';
 import type { SitePolicy } from '@/utils/rules/site-policy';
 import type { SideTable } from '@/utils/rules/side-table';
-import { DiffuseDb } from './store/db';
-import { HistoryStore } from './store/history-store';
-import { PageLoadStore } from './store/page-load-store';
-import { createHistoryHandlers } from './history-handlers';
-import type { PolicyService } from './policy-service';
+import { DiffuseDb } from '../store/db';
+import { HistoryStore } from '../store/history-store';
+import { PageLoadStore } from '../store/page-load-store';
+import { createHistoryHandlers } from './handlers';
+import type { PolicyService } from '../protection/policy-service';
 
 const attribute = createAttributor(realTable());
 const NOW = new Date(2026, 0, 31, 12).getTime();

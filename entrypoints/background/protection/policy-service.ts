@@ -1,7 +1,7 @@
 import { editPolicy, viewOf, type PolicyEdit, type PolicyView } from '@/utils/rules/policy-edits';
 import type { SideTable } from '@/utils/rules/side-table';
 import { PolicyError, validatePolicies, type SitePolicy } from '@/utils/rules/site-policy';
-import type { PolicyStore } from './store/policy-store';
+import type { PolicyStore } from '../store/policy-store';
 import { syncPolicyRules } from './policy-rules';
 
 const EMPTY_TABLE: SideTable = { version: 1, rules: {}, companies: {} };

@@ -7,7 +7,7 @@ import { PageInsights, within, type HostInsight } from '@/utils/cname/host-insig
 import { ResolutionError } from '@/utils/dns/wire/errors';
 import type { InfraAttributor } from '@/utils/infra/operator-lookup';
 import { registrableDomain } from '@/utils/site/registrable-domain';
-import type { CloakStore } from './store/cname-store';
+import type { CloakStore } from '../store/cname-store';
 
 export interface CnameServiceDeps {
   /** The resolver pool, on behalf of the page's site (cache first). */
