@@ -44,15 +44,15 @@ export default tseslint.config(
   },
   {
     // Product code: test doubles and fixtures stay with the tests (the scopes below restate this with their own lists).
-    files: ['utils/**', 'entrypoints/**', 'components/**', 'scripts/**', 'companion/**'],
+    files: ['utils/**', 'entrypoints/**', 'components/**', 'scripts/**'],
     ignores: testFiles,
     rules: { 'no-restricted-imports': ['error', { patterns: [testsBan] }] },
   },
-  { files: ['utils/**/*.ts', 'utils/**/*.tsx'], rules: pureCodeBans },
-  { files: ['utils/**/*.ts', 'utils/**/*.tsx'], ignores: testFiles, rules: { 'no-restricted-imports': withTestsBan(pureCodeBans['no-restricted-imports']) } },
-  { files: ['entrypoints/popup/**', 'entrypoints/options/**', 'entrypoints/dashboard/**', 'components/**'], rules: { 'no-restricted-imports': ['error', uiImportBans] } },
+  { files: ['utils/**/*.ts'], rules: pureCodeBans },
+  { files: ['utils/**/*.ts'], ignores: testFiles, rules: { 'no-restricted-imports': withTestsBan(pureCodeBans['no-restricted-imports']) } },
+  { files: ['entrypoints/popup/**', 'entrypoints/options/**', 'components/**'], rules: { 'no-restricted-imports': ['error', uiImportBans] } },
   {
-    files: ['entrypoints/popup/**', 'entrypoints/options/**', 'entrypoints/dashboard/**', 'components/**'],
+    files: ['entrypoints/popup/**', 'entrypoints/options/**', 'components/**'],
     ignores: testFiles,
     rules: { 'no-restricted-imports': withTestsBan(['error', uiImportBans]) },
   },

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:diffusion [-- --seed N --days D --loads-per-day L]`
  * How much of a synthetic browsing history each resolver learns, per selection strategy and number of
- * resolvers k, using the extension's own Selector (utils/dns/selection.ts). For each combination: the
+ * resolvers k, using the extension's own Selector (utils/dns/pool/selection.ts). For each combination: the
  * largest share of the distinct sites, and of the distinct names, that any one resolver was sent.
  * Goal for `site`: at most 1/k + 5 %.
  */

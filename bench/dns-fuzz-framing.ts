@@ -1,5 +1,5 @@
 /**
- * The fuzzer's framing oracle, written from the RFCs apart from the parser's own check (utils/dns/framing.ts),
+ * The fuzzer's framing oracle, written from the RFCs apart from the parser's own check (utils/dns/wire/framing.ts),
  * so that "accepted although misframed" does not ask the code under test. A message is well framed when:
  * - RFC 1035 §4.1.1: it has a 12-octet header, followed by QDCOUNT questions and ANCOUNT + NSCOUNT + ARCOUNT records;
  * - §4.1.2: a question is a name, QTYPE and QCLASS (4 octets);

@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz:dns [-- --count N --seed S --workers W --bound-ms B]`
- * Fuzzes the DoH response parser (utils/dns/wire.ts parseResponse) with random and mutated responses, in
+ * Fuzzes the DoH response parser (utils/dns/wire/dns-message.ts parseResponse) with random and mutated responses, in
  * worker threads watched by this thread, then times hand-made worst cases. Fails (exit 1) if an exception
  * escapes, an accepted answer breaks an invariant, a parse is repeatably slower than --bound-ms, or a worker
  * hangs (no progress for 5 s). Findings (repeatably over --slow-ms; a message accepted although the bench's

@@ -26,12 +26,15 @@ describe('utils/ is the pure core', () => {
   it('flags utils/ files, tests included, that import outside the core', () => {
     expect(checkPureCore([
       file('utils/a.ts', ['utils/b.ts', 'entrypoints/background/x.ts', 'preact']),
-      file('utils/a.test.ts', ['tests/support/fake.ts']),
+      file('utils/a.test.ts', ['tests/support/fake.ts', 'tests/e2e/harness/x.ts', 'entrypoints/background/y.ts']),
+      file('utils/d.ts', ['tests/support/fake.ts']),
       file('utils/c.ts', ['components/Table.tsx', 'scripts/cli.ts', 'bench/b.ts']),
       file('entrypoints/popup/App.tsx', ['components/Table.tsx']),
     ])).toEqual([
       "utils/a.ts imports entrypoints/background/x.ts ('@/entrypoints/background/x')",
-      "utils/a.test.ts imports tests/support/fake.ts ('@/tests/support/fake')",
+      "utils/a.test.ts imports tests/e2e/harness/x.ts ('@/tests/e2e/harness/x')",
+      "utils/a.test.ts imports entrypoints/background/y.ts ('@/entrypoints/background/y')",
+      "utils/d.ts imports tests/support/fake.ts ('@/tests/support/fake')",
       "utils/c.ts imports components/Table.tsx ('@/components/Table')",
       "utils/c.ts imports scripts/cli.ts ('@/scripts/cli')",
       "utils/c.ts imports bench/b.ts ('@/bench/b')",

@@ -1,7 +1,7 @@
 /**
  * Encryption over a range, from the daily roll-up: the share of each company's requests sent in clear text, the
  * clear-text share per day, and, where the browser described connections (Firefox), the shares with private DNS
- * and with Encrypted Client Hello. Same counters as the popup (utils/pageload/model.ts COUNTERS).
+ * and with Encrypted Client Hello. Same counters as the popup (utils/pageload/page-load.ts COUNTERS).
  */
 import type { Attributor } from '../attribution/table-types';
 import { round4 } from '../report/concentration';

@@ -1,6 +1,6 @@
 /**
  * The CSV export: one row per site × company over the range (the long format researchers pivot on), written
- * and escaped by utils/report/csv.ts (RFC 4180, CRLF, formula injection neutralised: host and site names come
+ * and escaped by utils/writers/csv.ts (RFC 4180, CRLF, formula injection neutralised: host and site names come
  * from pages the user visited and may be hostile).
  */
 import { toCsv, type CsvCell } from '../writers/csv';

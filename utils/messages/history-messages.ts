@@ -1,7 +1,6 @@
 import type { HistorySummary } from '../history/history-view';
 import type { RangeId } from '../history/days';
 import type { ExportFile, ExportFormat } from '../history/export-file';
-import type { PrivacySettingId } from '../privacy/setting-types';
 
 export type { HistorySummary } from '../history/history-view';
 export type { ExportFile, ExportFormat } from '../history/export-file';
@@ -15,18 +14,7 @@ export interface HistoryDataView {
   since: number | null;
 }
 
-/** What an accepted settings file changed. */
-export interface SettingsImportResult {
-  retentionDays: number | null | undefined;
-  /** Switches set as the file says; ids this browser lacks are skipped and listed. */
-  privacy: { applied: number; skipped: PrivacySettingId[] };
-  /** Policies now stored (the file's list replaced the old one), null when the file had no `policies`. */
-  policies: number | null;
-  /** The browser's refusal of the rebuilt protection rules, in its words; null when they are in force. */
-  rulesError: string | null;
-}
-
-/** The dashboard: history over a range, its exports, retention, deletion, and the settings file. */
+/** The dashboard: history over a range, its exports, retention and deletion. */
 export interface HistoryMessages {
   'history.get': { request: { range: RangeId }; response: HistorySummary };
   /** The range as a file (JSON, CSV or self-contained HTML); the UI saves it through a download link. */
@@ -41,10 +29,6 @@ export interface HistoryMessages {
    * roll-up, its entries in the DNS exposure ledger. Answers what is stored now, as `history.deleteAll` does.
    */
   'history.forgetSite': { request: { site: string }; response: HistoryDataView };
-  /** Retention, privacy switches and per-site policies as a `diffuse-settings/1` file. */
-  'settings.export': { request: Record<string, never>; response: ExportFile };
-  /** Checks the whole file first; an invalid one is refused with the wrong field named and changes nothing. */
-  'settings.import': { request: { text: string }; response: SettingsImportResult };
 }
 export const HISTORY_MESSAGES: Record<keyof HistoryMessages, true> = {
   'history.get': true,
@@ -53,6 +37,4 @@ export const HISTORY_MESSAGES: Record<keyof HistoryMessages, true> = {
   'history.setRetention': true,
   'history.deleteAll': true,
   'history.forgetSite': true,
-  'settings.export': true,
-  'settings.import': true,
 };

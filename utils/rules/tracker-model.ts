@@ -101,7 +101,7 @@ export function buildTrackerModel(db: TrackerDb): TrackerModel {
 
 function requireDecision(category: string): void {
   if (!categoryDecision(category)) {
-    throw new Error(`trackerdb category "${category}" has no entry in utils/rules/categories.ts: decide whether it is blocked by default`);
+    throw new Error(`trackerdb category "${category}" has no entry in utils/rules/category-decisions.ts: decide whether it is blocked by default`);
   }
 }
 

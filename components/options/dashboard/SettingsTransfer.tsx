@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { SettingsImportResult } from '@/utils/messages/history-messages';
+import type { SettingsImportResult } from '@/utils/messages/settings-messages';
 import type { DashboardCall } from './dashboard-call';
 import { errorText, saveFile } from './save-file';
 import type { Translate } from '../../shared/translate';

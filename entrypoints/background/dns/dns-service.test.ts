@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakeDoh, rr, type Reply, type SeenQuery } from '@/tests/support/fake-doh';
 import { createClient, dispatch, type Handlers, type Message } from '@/utils/messages/contract';
-import { createDnsHandlers, DnsService } from './dns-service';
+import { DnsService } from './dns-service';
+import { createDnsHandlers } from './handlers';
 import { MIN_DWELL_MS } from '@/utils/dns/pool/speed-tiers';
 import { createDnsStore } from '../store/dns-store';
 

@@ -9,9 +9,8 @@ import { probeResolver } from '@/utils/dns/settings/resolver-probe';
 import { parseStoredSpeedTiers, type SpeedTiers } from '@/utils/dns/pool/speed-tiers';
 import { buildDnsStatus, type DnsStatus } from '@/utils/dns/views/status-view';
 import { restoreLedger } from '@/utils/dns/ledger/stored-ledger';
-import type { Handlers } from '@/utils/messages/contract';
-import type { DnsConfigureResult, DnsMessages } from '@/utils/messages/dns-messages';
-import { createDnsStore, type DnsStore } from '../store/dns-store';
+import type { DnsConfigureResult } from '@/utils/messages/dns-messages';
+import type { DnsStore } from '../store/dns-store';
 
 export interface DnsServiceDeps {
   store: DnsStore;
@@ -177,24 +176,14 @@ export class DnsService {
   }
 }
 
-/** The service over the real browser: storage.local, the global fetch, the clock and WebCrypto's randomness. */
-export function createDnsService(): DnsService {
+/** The service over the real browser: its store, the global fetch, the clock and WebCrypto's randomness. */
+export function createDnsService(store: DnsStore): DnsService {
   return new DnsService({
-    store: createDnsStore(),
+    store,
     // Called as a plain function: Chrome throws "Illegal invocation" when fetch runs with another `this`.
     fetch: (url, init) => fetch(url, init),
     now: () => Date.now(),
     random: () => Math.random(),
     randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
   });
-}
-
-/** The contract's DNS handlers; spread them into routeMessages' handlers. */
-export function createDnsHandlers(service: DnsService): Pick<Handlers, keyof DnsMessages> {
-  return {
-    'dns.status': () => service.status(),
-    'dns.configure': (request) => service.configure(request),
-    'dns.resolve': (request) => service.resolve(request),
-    'dns.clearLedger': () => service.clearLedger(),
-  };
 }

@@ -12,6 +12,8 @@ import { DiffuseDb } from '../store/db';
 import { HistoryStore } from '../store/history-store';
 import { PageLoadStore } from '../store/page-load-store';
 import { createHistoryHandlers } from './handlers';
+import { pruneHistory } from './history-pruner';
+import { createSettingsHandlers } from '../settings/handlers';
 import type { PolicyService } from '../protection/policy-service';
 
 const attribute = createAttributor(realTable());
@@ -31,17 +33,21 @@ function setup() {
   const flush = vi.fn(async () => {});
   const forgetCurrent = vi.fn(async () => {});
   const follower = { pruneBefore: vi.fn(async () => {}), deleteAll: vi.fn(async () => {}), forgetSite: vi.fn(async () => {}) };
-  const handlers = createHistoryHandlers({
-    history, flush, forgetCurrent, follower, operators: async () => new OperatorMemory(),
-    attributor: async () => attribute, now: () => NOW, ruleTable: async () => TABLE,
-    policies: policies as unknown as PolicyService, privacy: privacy as unknown as PrivacySettingsManager,
-  });
+  // Wired as the composition root wires them: settings/ prunes through history after importing a retention.
+  const prune = () => pruneHistory(history, follower, NOW);
+  const handlers = {
+    ...createHistoryHandlers({ history, flush, forgetCurrent, follower, prune, operators: async () => new OperatorMemory(), attributor: async () => attribute, now: () => NOW }),
+    ...createSettingsHandlers({
+      prune, now: () => NOW, ruleTable: async () => TABLE,
+      policies: policies as unknown as PolicyService, privacy: privacy as unknown as PrivacySettingsManager,
+    }),
+  };
   return { handlers, history, policies, privacy, flush, forgetCurrent, follower };
 }
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => db.delete());
 
-describe('history handlers', () => {
+describe('history and settings-file handlers', () => {
   it('history.get flushes pending writes first, then answers the range', async () => {
     const { handlers, history, flush } = setup();
     const deltas = new Map([['a', new Map([['www.google-analytics.com', { ...zeroCounters(), requests: 2 }]])]]);

@@ -13,10 +13,10 @@ import { isRetention } from '@/utils/history/retention';
 import { siteToForget } from '@/utils/history/forget-site';
 import type { HistoryStore } from '../store/history-store';
 import { loadHistorySettings, saveHistorySettings } from '../store/history-settings-store';
-import { deleteAllHistory, forgetSiteHistory, pruneHistory, type HistoryFollower } from './history-pruner';
-import { createSettingsTransferHandlers, type SettingsTransferDeps } from '../settings/handlers';
+import type { HistoryFollower } from '@/utils/history/history-follower';
+import { deleteAllHistory, forgetSiteHistory } from './history-pruner';
 
-export interface HistoryHandlerDeps extends Omit<SettingsTransferDeps, 'prune'> {
+export interface HistoryHandlerDeps {
   history: HistoryStore;
   /** Writes the pending page-load batch, so what was just browsed is in every answer. */
   flush: () => Promise<void>;
@@ -25,8 +25,11 @@ export interface HistoryHandlerDeps extends Omit<SettingsTransferDeps, 'prune'> 
   attributor: () => Promise<Attributor>;
   /** Host → infrastructure operator as last looked up (CNAME uncloaking's lookups). */
   operators: () => Promise<OperatorMemory>;
-  /** Pruned and deleted with history (the DNS exposure ledger). */
+  /** Pruned and deleted with history (the DNS exposure ledger, the hosts' operators). */
   follower: HistoryFollower;
+  /** Deletes what the retention setting no longer keeps, in history and its follower. */
+  prune: () => Promise<void>;
+  now: () => number;
 }
 
 const BUILDERS: Readonly<Record<ExportFormat, (view: HistoryView, now: number) => ExportFile>> = {
@@ -35,9 +38,9 @@ const BUILDERS: Readonly<Record<ExportFormat, (view: HistoryView, now: number) =
   html: historyHtmlFile,
 };
 
-/** The dashboard's handlers (`history.*` and `settings.*`); spread them into routeMessages' handlers. */
+/** The dashboard's history: views of a range, exports, retention, delete all, forget a site. */
 export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, keyof HistoryMessages> {
-  const prune = () => pruneHistory(deps.history, deps.follower, deps.now());
+  const { prune } = deps;
   const view = async (range: RangeId): Promise<HistoryView> => {
     if (!RANGE_IDS.includes(range)) throw new Error(`Unknown range "${String(range)}".`);
     await deps.flush();
@@ -76,6 +79,5 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, 
       await forgetSiteHistory(deps.history, deps.follower, forgotten);
       return data();
     },
-    ...createSettingsTransferHandlers({ ...deps, prune }),
   };
 }

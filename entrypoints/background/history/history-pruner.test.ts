@@ -8,7 +8,8 @@ import { HistoryStore } from '../store/history-store';
 import { PageLoadStore } from '../store/page-load-store';
 import { rangeOf } from '@/utils/history/days';
 import { saveHistorySettings } from '../store/history-settings-store';
-import { deleteAllHistory, forgetSiteHistory, pruneHistory, startHistoryPruning, type HistoryFollower } from './history-pruner';
+import { deleteAllHistory, forgetSiteHistory, pruneHistory, startHistoryPruning } from './history-pruner';
+import type { HistoryFollower } from '@/utils/history/history-follower';
 
 const A = 'https://a.test/dns-query';
 const B = 'https://b.test/dns-query';

@@ -1,24 +1,12 @@
 import { browser } from 'wxt/browser';
 import { startOfDay } from '@/utils/history/days';
 import { firstKeptDay } from '@/utils/history/retention';
+import { allDone, type HistoryFollower } from '@/utils/history/history-follower';
 import type { HistoryStore } from '../store/history-store';
 import { loadHistorySettings } from '../store/history-settings-store';
 
 const ALARM = 'diffuse-prune-history';
 const DAY_MINUTES = 24 * 60;
-
-/**
- * Data kept beside history that must not outlive it (the DNS exposure ledger): the composition root passes it
- * in, so history knows nothing of what follows it.
- */
-export interface HistoryFollower {
-  /** Drops what was last seen before `time` (ms): the local midnight that starts the first kept day. */
-  pruneBefore(time: number): Promise<void>;
-  /** History was deleted whole. */
-  deleteAll(): Promise<void>;
-  /** One site (a registrable domain) was deleted from history. */
-  forgetSite(site: string): Promise<void>;
-}
 
 /** Deletes what is older than the retention setting allows, in history and its follower; "forever" deletes nothing. */
 export async function pruneHistory(history: HistoryStore, follower: HistoryFollower, now = Date.now()): Promise<void> {
@@ -35,21 +23,6 @@ export async function deleteAllHistory(history: HistoryStore, follower: HistoryF
 /** "Forget this site": its page loads and roll-up rows, and what follows history. */
 export async function forgetSiteHistory(history: HistoryStore, follower: HistoryFollower, site: string): Promise<void> {
   await allDone(history.forgetSite(site), follower.forgetSite(site));
-}
-
-/** Waits for all, then throws the first failure: a broken ledger must not keep old history, nor the reverse. */
-async function allDone(...tasks: Promise<unknown>[]): Promise<void> {
-  const failed = (await Promise.allSettled(tasks)).find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-}
-
-/** Several followers as one: each does its part whatever the others do; the first failure is reported after. */
-export function allFollowers(...followers: HistoryFollower[]): HistoryFollower {
-  return {
-    pruneBefore: (time) => allDone(...followers.map((f) => f.pruneBefore(time))),
-    deleteAll: () => allDone(...followers.map((f) => f.deleteAll())),
-    forgetSite: (site) => allDone(...followers.map((f) => f.forgetSite(site))),
-  };
 }
 
 /**

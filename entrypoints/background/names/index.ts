@@ -1,35 +1,53 @@
 import type { Attributor } from '@/utils/attribution/table-types';
 import { buildCloakTargets, type CloakTargets } from '@/utils/cname/cloak-targets';
-import { summarizePageLookups } from '@/utils/dns/views/page-lookups';
 import type { CnameTabView } from '@/utils/cname/tab-view';
-import { buildInfrastructureView } from '@/utils/infra/page-infrastructure';
 import type { PageLoad } from '@/utils/pageload/page-load';
-import { networkHost } from '@/utils/pageload/request-filter';
+import type { PageLoadTracker } from '@/utils/pageload/tracker';
 import { DEFAULT_BLOCKED_CATEGORIES } from '@/utils/rules/category-decisions';
 import type { SideTable } from '@/utils/rules/side-table';
-import { CnameService } from './cname-service';
-import { syncCloakRules } from './cname-rules';
+import type { Capability } from '../platform/capability';
 import type { DnsService } from '../dns/dns-service';
-import { loadInfraAttributor } from './infra-source';
 import type { PolicyService } from '../protection/policy-service';
-import { createCloakStore } from '../store/cname-store';
+import type { CloakStore } from '../store/cname-store';
+import type { OperatorStore } from '../store/operator-store';
+import { watchHosts } from './cname-listener';
+import { syncCloakRules } from './cname-rules';
+import { CnameService } from './cname-service';
+import { loadInfraAttributor } from './infra-source';
+import { cnameTabView } from './tab-view';
 
-/** The service over the real browser: the DNS service's pool, the packaged tables, storage.local, DNR. */
-export function createCnameService(deps: {
+export interface NamesCapability extends Capability {
+  /** The popup's part of a page load: cloaks found, infrastructure operators, resolvers sent the names. */
+  tabView(load: PageLoad, hosts: readonly { host: string; requests: number }[]): Promise<CnameTabView>;
+}
+
+export interface NamesDeps {
+  /** The page loads each request belongs to (pageload/), so lookups are made once per host and page load. */
+  tracker: PageLoadTracker;
   dns: DnsService;
   attributor: () => Promise<Attributor>;
   policies: PolicyService;
   ruleTable: () => Promise<SideTable>;
-  rememberOperator: (host: string, operator: string | null) => void;
-}): CnameService {
+  cloaks: CloakStore;
+  operators: OperatorStore;
+  /** Firefox: a blocking listener that cancels a cloaked tracker's first request (within a bounded wait). */
+  blocking: boolean;
+}
+
+/**
+ * What lies behind the names a page contacts (docs/infrastructure.md): CNAME-cloaked trackers, learnt and
+ * blocked, and the infrastructure operator serving each host. Answers no message of its own: its findings
+ * reach the popup through pageload's tab view.
+ */
+export function createNamesCapability(deps: NamesDeps): NamesCapability {
   let targets: Promise<CloakTargets> | undefined;
-  return new CnameService({
+  const service = new CnameService({
     resolve: (name, site) => deps.dns.resolve({ name, site }),
     targets: () => (targets ??= deps.ruleTable().then((table) => buildCloakTargets(table, DEFAULT_BLOCKED_CATEGORIES))),
     infra: loadInfraAttributor(),
-    rememberOperator: deps.rememberOperator,
+    rememberOperator: deps.operators.remember,
     attributor: deps.attributor,
-    store: createCloakStore(),
+    store: deps.cloaks,
     syncRules: syncCloakRules,
     mayBlock: async (site, organization) => {
       const policy = await deps.policies.view(site);
@@ -37,22 +55,13 @@ export function createCnameService(deps: {
     },
     now: () => Date.now(),
   });
-}
-
-/**
- * The page load's cloaks and infrastructure. Hosts this worker has not looked up yet (a Chrome worker
- * restarted mid-page) are looked up now, without waiting: the popup refreshes and shows them when done.
- */
-export async function cnameTabView(service: CnameService, load: PageLoad, hosts: readonly { host: string; requests: number }[]): Promise<CnameTabView> {
-  for (const { host } of hosts) if (!service.insights.has(load.id, host)) service.see(load.id, load.site, host);
-  const insights = service.insights.of(load.id);
-  const { evictions } = await service.state();
-  const pageHost = networkHost(load.url) ?? load.site;
   return {
-    cloaks: service.cloaksOf(load.id),
-    // A failed lookup counts as unattributed: the operator is not known, and the popup should not wait for it.
-    infrastructure: buildInfrastructureView(pageHost, hosts, (host) => insights.get(host)?.infra),
-    lookups: summarizePageLookups(insights.values()),
-    cloakEvictions: evictions.total > 0 ? evictions : null,
+    handlers: {},
+    tabView: (load, hosts) => cnameTabView(service, load, hosts),
+    start() {
+      void service.start();
+      // After pageload's observer, so a main_frame request has begun its page load. Firefox decides at request time.
+      watchHosts(deps.tracker, service, deps.blocking);
+    },
   };
 }

@@ -1,32 +1,21 @@
 import { browser } from 'wxt/browser';
-import type { Handlers } from '@/utils/messages/contract';
 import { createPrivacyAdapter } from '@/utils/privacy/adapter';
-import { PrivacySettingsManager, parsePrivacyRecord, type PrivacyRecord } from '@/utils/privacy/manager';
+import { PrivacySettingsManager } from '@/utils/privacy/manager';
 import { managedSettings } from '@/utils/privacy/settings';
-
-/** The one storage.local key for the switches and the values the user had before (a few hundred bytes). */
-const STORAGE_KEY = 'privacySettings';
+import type { PrivacyStore } from '../store/privacy-store';
 
 /**
  * The manager over the real `browser.privacy` (Chrome MV3 and Firefox MV2 both have it, behind the "privacy"
- * permission) and storage.local. One per background: the handlers and the install hook must share its queue.
+ * permission) and its store. One per background: the handlers and the install hook must share its queue.
  */
-export function createPrivacySettingsManager(): PrivacySettingsManager {
+export function createPrivacySettingsManager(store: PrivacyStore): PrivacySettingsManager {
   const settings = managedSettings(import.meta.env.FIREFOX ? 'firefox' : 'chrome');
   return new PrivacySettingsManager({
     settings,
     adapter: createPrivacyAdapter(browser.privacy, settings),
-    load: async () => parsePrivacyRecord((await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY]),
-    save: (record: PrivacyRecord) => browser.storage.local.set({ [STORAGE_KEY]: record }),
+    load: () => store.load(),
+    save: (record) => store.save(record),
   });
-}
-
-/** The two contract handlers the dashboard uses; spread them into routeMessages' handlers. */
-export function createPrivacyHandlers(deps: { manager: PrivacySettingsManager }): Pick<Handlers, 'privacy.list' | 'privacy.set'> {
-  return {
-    'privacy.list': () => deps.manager.list(),
-    'privacy.set': ({ id, enabled }) => deps.manager.set(id, enabled),
-  };
 }
 
 /**

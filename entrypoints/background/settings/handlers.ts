@@ -1,5 +1,5 @@
 import type { Handlers } from '@/utils/messages/contract';
-import type { SettingsImportResult } from '@/utils/messages/history-messages';
+import type { SettingsImportResult, SettingsMessages } from '@/utils/messages/settings-messages';
 import { dayKey } from '@/utils/history/days';
 import type { PrivacySettingsManager } from '@/utils/privacy/manager';
 import type { PrivacySettingId } from '@/utils/privacy/setting-types';
@@ -8,7 +8,7 @@ import { checkPolicyCompanies, parseSettingsFile, settingsFileText, type Setting
 import { loadHistorySettings, saveHistorySettings } from '../store/history-settings-store';
 import type { PolicyService } from '../protection/policy-service';
 
-export interface SettingsTransferDeps {
+export interface SettingsHandlerDeps {
   privacy: PrivacySettingsManager;
   /** Policies are imported through the service, so the dynamic rules follow the stored list. */
   policies: PolicyService;
@@ -19,7 +19,7 @@ export interface SettingsTransferDeps {
 }
 
 /** `settings.export` and `settings.import`: the settings file (utils/settings/settings-file.ts) in and out. */
-export function createSettingsTransferHandlers(deps: SettingsTransferDeps): Pick<Handlers, 'settings.export' | 'settings.import'> {
+export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<Handlers, keyof SettingsMessages> {
   return {
     'settings.export': async () => {
       const [history, views, policies] = await Promise.all([loadHistorySettings(), deps.privacy.list(), deps.policies.list()]);
@@ -37,7 +37,7 @@ export function createSettingsTransferHandlers(deps: SettingsTransferDeps): Pick
   };
 }
 
-async function apply(file: SettingsFile, deps: SettingsTransferDeps): Promise<SettingsImportResult> {
+async function apply(file: SettingsFile, deps: SettingsHandlerDeps): Promise<SettingsImportResult> {
   if (file.history) {
     await saveHistorySettings(file.history);
     await deps.prune();

@@ -31,7 +31,7 @@ export class DiffuseDb extends Dexie {
     // v2: per-site protection policies (the truth the dynamic DNR rules are rebuilt from).
     this.version(2).stores({ policies: 'site' });
     // v3: history. `dailySites` is the daily roll-up that the dashboard and the exports read (one row per day
-    // and site; utils/history/model.ts), kept by HistoryStore in the same transaction as each write. The upgrade
+    // and site; utils/history/stored-history.ts), kept by HistoryStore in the same transaction as each write. The upgrade
     // builds it from what v2 stored. Companies are not stored: they are looked up when read (docs/history.md).
     this.version(3)
       .stores({ dailySites: '[day+site]' })

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { allFollowers, type HistoryFollower } from '../history/history-pruner';
+import { allFollowers, type HistoryFollower } from '@/utils/history/history-follower';
 import { createOperatorStore } from './operator-store';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { OperatorMemory } from '@/utils/infra/operator-memory';
 import { registrableDomain } from '@/utils/site/registrable-domain';
-import type { HistoryFollower } from '../history/history-pruner';
+import type { HistoryFollower } from '@/utils/history/history-follower';
 
 const KEY = 'hostOperators';
 /** Saved at most this long after a change, so a busy page costs one write, not one per host. */

@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import type { Attributor } from '@/utils/attribution/table-types';
+import type { CnameTabView } from '@/utils/cname/tab-view';
+import type { Handlers } from '@/utils/messages/contract';
+import type { PageMessages } from '@/utils/messages/page-messages';
+import type { BatchWriter } from '@/utils/pageload/batch';
+import type { PageLoadView } from '@/utils/pageload/page-load';
+import type { PageLoadTracker } from '@/utils/pageload/tracker';
+import type { PageLoadStore } from '../store/page-load-store';
+import { describesConnections } from './request-observer';
+import { buildTabView } from './tab-report';
+
+export interface PageloadHandlerDeps {
+  tracker: PageLoadTracker;
+  /** Resolves once the tracker has restored the tab pointers a stopped worker left. */
+  started(): Promise<void>;
+  writer: BatchWriter;
+  pageLoads: PageLoadStore;
+  attributor: () => Promise<Attributor>;
+  names: (view: PageLoadView) => Promise<CnameTabView>;
+}
+
+/** The popup's view of a tab, and the reload it asks for after a policy change. */
+export function createPageloadHandlers(deps: PageloadHandlerDeps): Pick<Handlers, keyof PageMessages> {
+  const { tracker, writer, pageLoads } = deps;
+  return {
+    'pageLoad.get': async ({ tabId }) => {
+      await deps.started();
+      const load = tracker.currentFor(tabId);
+      if (!load) return null;
+      // Memory when this worker saw the whole load; otherwise storage, after the pending writes.
+      const view = tracker.liveView(tabId) ?? (await writer.flush().then(() => pageLoads.view(load.id)));
+      if (!view) return null;
+      return buildTabView(view, await deps.attributor(), describesConnections(), deps.names);
+    },
+    'tab.reload': async ({ tabId }) => {
+      await browser.tabs.reload(tabId);
+      return null;
+    },
+  };
+}

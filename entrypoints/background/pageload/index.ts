@@ -1,0 +1,59 @@
+import type { Attributor } from '@/utils/attribution/table-types';
+import type { CnameTabView } from '@/utils/cname/tab-view';
+import type { PageMessages } from '@/utils/messages/page-messages';
+import { BatchWriter } from '@/utils/pageload/batch';
+import type { PageLoadView } from '@/utils/pageload/page-load';
+import { PageLoadTracker } from '@/utils/pageload/tracker';
+import type { Capability } from '../platform/capability';
+import type { Stores } from '../store/stores';
+import { BlockedBadge } from './blocked-badge';
+import { createPageloadHandlers } from './handlers';
+import { observeRequests } from './request-observer';
+
+export interface PageloadCapability extends Capability<keyof PageMessages> {
+  /** Lent to names/, which looks up each host once per page load. */
+  tracker: PageLoadTracker;
+  /** Writes the pending page-load batch, so what was just browsed is in every answer (history/). */
+  flush(): Promise<void>;
+  /** Drops the site's current page loads from memory, after the start-up restore (history/'s Forget). */
+  forgetSite(site: string): Promise<void>;
+}
+
+export interface PageloadDeps {
+  stores: Pick<Stores, 'pageLoads' | 'history'>;
+  attributor: () => Promise<Attributor>;
+  /** What names/ found behind the page load's hosts (late-bound: names/ is built after this capability). */
+  names: (view: PageLoadView) => Promise<CnameTabView>;
+}
+
+/**
+ * Every request of every tab, grouped into page loads (docs/architecture.md, "The path of a request"), written
+ * in batches through history, with the blocked count on the toolbar badge.
+ */
+export function createPageloadCapability(deps: PageloadDeps): PageloadCapability {
+  const { pageLoads, history } = deps.stores;
+  const writer = new BatchWriter({
+    persist: (batch) => history.record(batch),
+    schedule: (run, ms) => setTimeout(run, ms),
+    onError: (error) => console.error('Diffuse: could not store page loads', error),
+  });
+  const tracker = new PageLoadTracker({
+    sink: writer,
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+    restore: () => pageLoads.currentPageLoads(),
+  });
+  // Started once, by start() in the first turn; a message that arrives first starts it too.
+  let started: Promise<void> | undefined;
+  const whenStarted = () => (started ??= tracker.start());
+  return {
+    tracker,
+    flush: () => writer.flush(),
+    forgetSite: (site) => whenStarted().then(() => tracker.forgetSite(site)),
+    handlers: createPageloadHandlers({ tracker, started: whenStarted, writer, pageLoads, attributor: deps.attributor, names: deps.names }),
+    start() {
+      void whenStarted();
+      observeRequests(tracker, new BlockedBadge());
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { PolicyMessages } from '@/utils/messages/policy-messages';
+import type { SideTable } from '@/utils/rules/side-table';
+import type { Capability } from '../platform/capability';
+import type { PolicyStore } from '../store/policy-store';
+import { applyGpc } from './gpc-switch';
+import { createProtectionHandlers } from './handlers';
+import { PolicyService } from './policy-service';
+
+export interface ProtectionCapability extends Capability<keyof PolicyMessages> {
+  /** Lent to names/ (may a cloak be blocked on this site?) and settings/ (import and export). */
+  policies: PolicyService;
+}
+
+/**
+ * Tracker blocking beyond the static rulesets the manifest turns on: per-site policies mirrored into dynamic
+ * rules (rebuilt from storage at every start, which repairs drift) and Global Privacy Control (docs/protection.md).
+ */
+export function createProtectionCapability(deps: { store: PolicyStore; ruleTable: () => Promise<SideTable> }): ProtectionCapability {
+  const policies = new PolicyService(deps.store, deps.ruleTable);
+  return {
+    policies,
+    handlers: createProtectionHandlers(policies),
+    start() {
+      void policies.resync();
+      void applyGpc(true).catch((error) => console.error('Diffuse: could not turn Global Privacy Control on', error));
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { SettingsMessages } from '@/utils/messages/settings-messages';
+import type { Capability } from '../platform/capability';
+import { createSettingsHandlers, type SettingsHandlerDeps } from './handlers';
+
+export type SettingsCapability = Capability<keyof SettingsMessages>;
+
+/**
+ * The settings file (diffuse-settings/1): retention, privacy switches and per-site policies out, and in again
+ * checked whole before anything applies. Owns no state: it goes through the capabilities that do.
+ */
+export function createSettingsCapability(deps: SettingsHandlerDeps): SettingsCapability {
+  return { handlers: createSettingsHandlers(deps), start() {} };
+}

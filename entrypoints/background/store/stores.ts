@@ -1,0 +1,29 @@
+import { DiffuseDb } from './db';
+import { createCloakStore } from './cname-store';
+import { createDnsStore } from './dns-store';
+import { HistoryStore } from './history-store';
+import { createOperatorStore } from './operator-store';
+import { PageLoadStore } from './page-load-store';
+import { PolicyStore } from './policy-store';
+import { createPrivacyStore } from './privacy-store';
+
+/**
+ * Every store of the background, over one database, built once by the composition root and handed to the
+ * capabilities: the only way anything reaches IndexedDB, storage.local or storage.session.
+ */
+export function openStores() {
+  const db = new DiffuseDb();
+  const pageLoads = new PageLoadStore(db);
+  return {
+    pageLoads,
+    // Page loads are written through history, which keeps its daily roll-up in the same transaction.
+    history: new HistoryStore(db, pageLoads),
+    policies: new PolicyStore(db),
+    dns: createDnsStore(),
+    cloaks: createCloakStore(),
+    operators: createOperatorStore(),
+    privacy: createPrivacyStore(),
+  };
+}
+
+export type Stores = ReturnType<typeof openStores>;
