@@ -27,6 +27,8 @@ export default defineConfig({
       'webRequest',
       // Firefox only: webRequest.getSecurityInfo answers inside a blocking onHeadersReceived listener.
       ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
+      // Firefox only: CNAME uncloaking asks Firefox's own resolver (dns.resolve), which tells no one new of the visit.
+      ...(browser === 'firefox' ? ['dns'] : []),
       'declarativeNetRequest',
       'scripting',
       'privacy',

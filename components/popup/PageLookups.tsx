@@ -1,28 +1,62 @@
-import type { PageLookupsView } from '@/utils/dns/views/page-lookups';
+import { Fragment } from 'preact';
+import type { KeptGroup, PageLookupsView } from '@/utils/dns/views/page-lookups';
 import type { Translate } from '../shared/translate';
 
+/** The kept groups in the order the line names them: the many first, the page's own name last. */
+const KEPT_ORDER: readonly KeptGroup[] = ['third-party', 'known-tracker', 'private', 'address', 'page-host'];
+
+/** A message with a count, singular or plural by it (keys `<key>_one` and `<key>_other`, placeholder $COUNT$). */
+const counted = (t: Translate, key: string, count: number) => t(`${key}_${count === 1 ? 'one' : 'other'}`, [String(count)]);
+
 /**
- * Which resolvers Diffuse's own lookups for this page went to: the per-page face of the exposure ledger. It says
- * plainly that the browser looked the same names up itself, through its own setting (an extension cannot
- * route those), and links to the resolver settings.
+ * Who learnt this site because of Diffuse's own lookups for this page load (the per-page face of the exposure
+ * ledger): the pool resolvers that were sent names, or no one new when only Firefox's own resolver was asked,
+ * or no one at all; and what Diffuse kept to itself, by why. It says plainly that the browser looked the names
+ * up itself, through its own setting (an extension cannot route those), and links to the resolver settings.
  */
 export function PageLookups(props: { view: PageLookupsView; dnsSettingsUrl: string; t: Translate }) {
   const { view, t } = props;
-  if (view.hosts === 0) return null;
+  const kept = KEPT_ORDER.flatMap((group) => {
+    const count = view.kept[group] ?? 0;
+    return count > 0 ? [{ group, count }] : [];
+  });
+  if (view.hosts === 0 && view.browser === 0 && kept.length === 0) return null;
   return (
     <section aria-labelledby="lookups-heading" data-testid="dns-lookups">
       <h2 id="lookups-heading">{t('lookupsHeading')}</h2>
-      <p>{t('lookupsIntro', [String(view.hosts)])}</p>
-      <ul class="resolvers">
-        {view.resolvers.map((r) => (
-          <li key={r.url} data-resolver={r.url} data-hosts={r.hosts} title={r.url}>
-            <span class="name">{r.operator ?? r.label}</span>
-            {r.country && <span class="meta">{` (${r.country})`}</span>}
-            <span class="meta">{` · ${t('lookupsHosts', [String(r.hosts)])}`}</span>
-          </li>
+      {view.resolvers.length > 0 && (
+        <>
+          <p data-testid="dns-lookups-learnt">{t('lookupsLearnt')}</p>
+          <ul class="resolvers">
+            {view.resolvers.map((r) => (
+              <li key={r.url} data-resolver={r.url} data-hosts={r.hosts} title={r.url}>
+                <span class="name">{r.operator ?? r.label}</span>
+                {r.country && <span class="meta">{` (${r.country})`}</span>}
+                <span class="meta">{` · ${counted(t, 'lookupsNames', r.hosts)}`}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {view.browser > 0 &&
+        (view.resolvers.length === 0 ? (
+          <p data-testid="dns-lookups-no-one-new">{counted(t, 'lookupsNoOneNew', view.browser)}</p>
+        ) : (
+          <p class="note" data-testid="dns-lookups-browser">{counted(t, 'lookupsBrowserToo', view.browser)}</p>
         ))}
-      </ul>
-      {view.failed > 0 && <p class="meta" data-testid="dns-lookups-failed">{t('lookupsFailed', [String(view.failed)])}</p>}
+      {view.hosts === 0 && <p data-testid="dns-lookups-none">{t('lookupsNone')}</p>}
+      {kept.length > 0 && (
+        <p class="note" data-testid="dns-lookups-kept">
+          {t('lookupsKept')}{' '}
+          {kept.map(({ group, count }, i) => (
+            <Fragment key={group}>
+              {i > 0 && ', '}
+              <span data-kept={group} data-count={count}>{counted(t, `lookupsKept_${group.replace('-', '_')}`, count)}</span>
+            </Fragment>
+          ))}
+        </p>
+      )}
+      {view.failed > 0 && <p class="note" data-testid="dns-lookups-failed">{counted(t, 'lookupsFailed', view.failed)}</p>}
       <p class="note">
         {t('lookupsBrowserOwn')}{' '}
         <a href={props.dnsSettingsUrl} target="_blank" rel="noopener">{t('lookupsSettings')}</a>

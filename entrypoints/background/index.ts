@@ -32,6 +32,7 @@ export default defineBackground(() => {
     policies: protection.policies,
     ruleTable,
     cloaks: stores.cloaks,
+    answers: stores.answers,
     operators: stores.operators,
     blocking: import.meta.env.FIREFOX,
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PageInsights, type HostInsight } from './host-insights';
 
 const insight = (host: string, error?: string): HostInsight =>
-  ({ host, cnameChain: [], addresses: [], infra: null, cloak: null, resolvers: [], ...(error ? { error } : {}) }) as HostInsight;
+  ({ host, cnameChain: [], addresses: [], infra: null, cloak: null, via: 'pool', resolvers: [], ...(error ? { error } : {}) }) as HostInsight;
 
 describe('PageInsights', () => {
   it('looks a host up once per page load; a failed lookup is retried once, the next time the host is seen', async () => {

@@ -1,10 +1,12 @@
 /**
- * What the resolver pool told about each host of a page load: its CNAME chain and addresses, the operator
- * that serves it, and a cloak if one was found. Held in memory per page load, each host looked up once per
- * load (a second request to the host shares the first lookup), bounded to the most recent page loads.
+ * What uncloaking learnt about each host of a page load: its CNAME chain, the operator its names point to, a
+ * cloak if one was found, or why the name was kept back; and, from the browser, the address each host was
+ * reached at and whether the page itself came from a private address. Held in memory per page load, each host
+ * looked up at most once per load (a second request shares the first lookup), bounded to recent page loads.
  */
 import type { InfraAttribution } from '../infra/operator-lookup';
 import type { CloakFinding } from './detect-cloak';
+import type { SkipReason } from './lookup-scope';
 
 /**
  * Longest Firefox holds a request while its host's first lookup runs. Cached answers decide at once; a local
@@ -13,16 +15,26 @@ import type { CloakFinding } from './detect-cloak';
  */
 export const CLOAK_WAIT_MS = 150;
 
+/**
+ * How a host's name was looked up: through Diffuse's resolver pool (a resolver may learn the site), through
+ * the browser's own resolver (Firefox's dns.resolve: the page had just resolved it, no one new learns it), or
+ * not at all (`kept` says why: utils/cname/lookup-scope.ts).
+ */
+export type LookupVia = 'pool' | 'browser' | 'none';
+
 export interface HostInsight {
   host: string;
   cnameChain: string[];
   addresses: string[];
-  /** Who serves the host; null when no listed operator matched (or the lookup failed). */
+  /** The operator the CNAME chain names (a CDN's name); the connected address decides otherwise (tab view). */
   infra: InfraAttribution | null;
   cloak: CloakFinding | null;
-  /** Resolvers this host's name was sent to for the page (the one that answered; or each one tried, on failure). */
+  via: LookupVia;
+  /** Why the name was not looked up (via `none`). */
+  kept?: SkipReason;
+  /** Pool resolvers this host's name was sent to for the page (the one that answered; or each one tried, on failure). */
   resolvers: string[];
-  /** Set when the pool could not answer: the host stays unattributed, nothing is learned. */
+  /** Set when the lookup failed: nothing is learned. */
   error?: string;
 }
 
@@ -35,20 +47,33 @@ interface Slot {
   retried?: boolean;
 }
 
+interface Page {
+  hosts: Map<string, Slot>;
+  /** Host → the address the browser reached it at (webRequest `ip`), the first one seen. */
+  connected: Map<string, string>;
+  /** The main document came from a private address: nothing of this page is looked up. */
+  private: boolean;
+}
+
 export class PageInsights {
-  private readonly pages = new Map<string, Map<string, Slot>>();
+  private readonly pages = new Map<string, Page>();
 
   constructor(private readonly maxPages = 200) {}
 
-  /** The host's lookup on this page load, started by `start` the first time the host is seen on it. */
-  lookup(pageLoadId: string, host: string, start: () => Promise<HostInsight>): Slot {
-    let hosts = this.pages.get(pageLoadId);
-    if (!hosts) {
-      hosts = new Map();
-      this.pages.set(pageLoadId, hosts);
+  private page(pageLoadId: string): Page {
+    let page = this.pages.get(pageLoadId);
+    if (!page) {
+      page = { hosts: new Map(), connected: new Map(), private: false };
+      this.pages.set(pageLoadId, page);
       // Oldest page loads go first; their tabs have long navigated on.
       while (this.pages.size > this.maxPages) this.pages.delete(this.pages.keys().next().value as string);
     }
+    return page;
+  }
+
+  /** The host's lookup on this page load, started by `start` the first time the host is seen on it. */
+  lookup(pageLoadId: string, host: string, start: () => Promise<HostInsight>): Slot {
+    const hosts = this.page(pageLoadId).hosts;
     let slot = hosts.get(host);
     // A lookup that failed (a resolver timing out on a busy machine, say) is tried once more the next time the
     // host is seen on this page load, so one slow answer does not leave the host unexamined for the whole load.
@@ -64,12 +89,33 @@ export class PageInsights {
   /** The finished lookups of a page load, by host. */
   of(pageLoadId: string): Map<string, HostInsight> {
     const out = new Map<string, HostInsight>();
-    for (const [host, slot] of this.pages.get(pageLoadId) ?? []) if (slot.insight) out.set(host, slot.insight);
+    for (const [host, slot] of this.pages.get(pageLoadId)?.hosts ?? []) if (slot.insight) out.set(host, slot.insight);
     return out;
   }
 
   has(pageLoadId: string, host: string): boolean {
-    return this.pages.get(pageLoadId)?.has(host) ?? false;
+    return this.pages.get(pageLoadId)?.hosts.has(host) ?? false;
+  }
+
+  /** Records the address the browser reached `host` at; answers false when one was already known. */
+  connected(pageLoadId: string, host: string, address: string): boolean {
+    const connected = this.page(pageLoadId).connected;
+    if (connected.has(host)) return false;
+    connected.set(host, address);
+    return true;
+  }
+
+  /** Host → the address the browser reached it at, on this page load. */
+  addressesOf(pageLoadId: string): ReadonlyMap<string, string> {
+    return this.pages.get(pageLoadId)?.connected ?? new Map();
+  }
+
+  markPrivate(pageLoadId: string): void {
+    this.page(pageLoadId).private = true;
+  }
+
+  isPrivate(pageLoadId: string): boolean {
+    return this.pages.get(pageLoadId)?.private ?? false;
   }
 }
 

@@ -102,6 +102,6 @@ describe('compileRules on a sample database', () => {
   it('refuses a category nobody decided about', () => {
     // Tried: a pattern in a category missing from categories.ts.
     const db = sampleTrackerDb({ odd: pattern('Odd', 'brand_new_category', null, ['odd.example'], []) });
-    expect(() => compileRules(db)).toThrow(/brand_new_category.*categories\.ts/);
+    expect(() => compileRules(db)).toThrow(/brand_new_category.*category-decisions\.ts/);
   });
 });

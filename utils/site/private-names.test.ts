@@ -120,15 +120,9 @@ describe('isPrivateAddress: a main document from here makes the page an intranet
     '172.16.0.1',
     '172.31.255.254',
     '192.168.1.1',
-    '127.0.0.1',
-    '127.255.0.9',
     '169.254.10.20',
     '100.64.0.1',
     '100.127.255.255',
-    '0.0.0.0',
-    '::1',
-    '::',
-    '[::1]',
     'fe80::1',
     'FE80::abcd:1',
     'febf::1',
@@ -141,13 +135,20 @@ describe('isPrivateAddress: a main document from here makes the page an intranet
     '::ffff:c0a8:101',
     '::ffff:c0a8:0101',
     '[::ffff:10.1.2.3]',
-    '::ffff:7f00:1',
     '64:ff9b::10.0.0.1',
   ])('%s is private', (ip) => {
     expect(isPrivateAddress(ip)).toBe(true);
   });
 
   it.each([
+    // Loopback and unspecified: a local program (the companion's proxy, a developer's server), not a network.
+    '127.0.0.1',
+    '127.255.0.9',
+    '0.0.0.0',
+    '::1',
+    '::',
+    '[::1]',
+    '::ffff:7f00:1',
     '8.8.8.8',
     '172.15.255.255',
     '172.32.0.1',

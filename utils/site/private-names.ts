@@ -116,13 +116,15 @@ function isIpLiteral(host: string): boolean {
 }
 
 /**
- * Whether an address is the user's own machine or network rather than the public internet: IPv4 0.0.0.0/8 "this
- * network" (RFC 1122 §3.2.1.3), 10/8, 172.16/12, 192.168/16 (RFC 1918 §3), 100.64/10 carrier-grade shared
- * (RFC 6598), 127/8 loopback (RFC 1122 §3.2.1.3), 169.254/16 link-local (RFC 3927); IPv6 :: and ::1
- * (RFC 4291 §2.5.2–3), fe80::/10 link-local (RFC 4291 §2.5.6), fec0::/10 site-local (deprecated by RFC 3879, but
- * any still in use is a site's own network), fc00::/7 unique local (RFC 4193 §3.1); and an IPv4 address of those
- * ranges carried in IPv6 (IPv4-mapped ::ffff:0:0/96, RFC 4291 §2.5.5.2, in dotted or hex form). Brackets and an
- * IPv6 zone (`fe80::1%eth0`, RFC 6874) are accepted. Anything that is not an address: false (nothing says private).
+ * Whether an address is on the user's own network rather than the public internet: IPv4 10/8, 172.16/12,
+ * 192.168/16 (RFC 1918 §3), 100.64/10 carrier-grade shared (RFC 6598), 169.254/16 link-local (RFC 3927); IPv6
+ * fe80::/10 link-local (RFC 4291 §2.5.6), fec0::/10 site-local (deprecated by RFC 3879, but any still in use is a
+ * site's own network), fc00::/7 unique local (RFC 4193 §3.1); and an IPv4 address of those ranges carried in IPv6
+ * (IPv4-mapped ::ffff:0:0/96, RFC 4291 §2.5.5.2, in dotted or hex form). Brackets and an IPv6 zone
+ * (`fe80::1%eth0`, RFC 6874) are accepted. Anything that is not an address: false (nothing says private).
+ * Loopback (127/8, ::1) and the unspecified addresses are not: a page "from" this machine came through a local
+ * program (a proxy such as the companion's SOCKS relay, where webRequest `ip` shows the proxy, or a developer's
+ * server), which says nothing about the network the site lives on.
  */
 export function isPrivateAddress(ip: string): boolean {
   let text = ip.trim().toLowerCase();
@@ -133,7 +135,6 @@ export function isPrivateAddress(ip: string): boolean {
   if (!parseIpv6(text, IPV6_GROUPS)) return false;
   const g = IPV6_GROUPS;
   const first = g[0] ?? 0;
-  if (g.every((group, i) => group === 0 || (i === 7 && group === 1))) return true; // :: and ::1
   if ((first & 0xffc0) === 0xfe80 || (first & 0xffc0) === 0xfec0 || (first & 0xfe00) === 0xfc00) return true;
   // IPv4-mapped, and also NAT64's well-known prefix (64:ff9b::/96): RFC 6052 §3.1 forbids it for non-global IPv4
   // addresses, but a translator that does it leads to the private address, so counting it errs on not sending.
@@ -147,9 +148,7 @@ function isPrivateIpv4(value: number): boolean {
   const a = Math.floor(value / 0x1000000);
   const b = Math.floor(value / 0x10000) & 0xff;
   return (
-    a === 0 ||
     a === 10 ||
-    a === 127 ||
     (a === 100 && b >= 64 && b <= 127) ||
     (a === 169 && b === 254) ||
     (a === 172 && b >= 16 && b <= 31) ||

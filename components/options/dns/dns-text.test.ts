@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthSnapshot } from '@/utils/dns/pool/health';
 import { STRATEGIES } from '@/utils/dns/pool/selection';
-import { countryName, healthText, latencyText, rekeyText, weightText, STRATEGY_ORDER, strategyText } from './dns-text';
+import { DEFAULT_DNS_SETTINGS, LOOKUPS_VIA } from '@/utils/dns/settings/dns-settings';
+import { countryName, healthText, latencyText, LOOKUPS_VIA_ORDER, lookupsViaText, rekeyText, weightText, STRATEGY_ORDER, strategyText } from './dns-text';
 
 /** Echoes the key and its substitutions, so the tests read which string was chosen. */
 const t = (key: string, subs?: string[]) => (subs ? `${key}(${subs.join(',')})` : key);
@@ -13,6 +14,12 @@ describe('DNS settings text', () => {
   it('offers every strategy once, each with its own string key', () => {
     expect([...STRATEGY_ORDER].sort()).toEqual([...STRATEGIES].sort());
     expect(strategyText('round-robin', t)).toBe('dnsStrategy_round_robin');
+  });
+
+  it('offers where Firefox’s cloaking checks go, each once, the default (its own resolver) first', () => {
+    expect([...LOOKUPS_VIA_ORDER].sort()).toEqual([...LOOKUPS_VIA].sort());
+    expect(LOOKUPS_VIA_ORDER[0]).toBe(DEFAULT_DNS_SETTINGS.lookupsVia);
+    expect(LOOKUPS_VIA_ORDER.map((via) => lookupsViaText(via, t))).toEqual(['dnsLookupsVia_browser', 'dnsLookupsVia_pool']);
   });
 
   it('says when an open circuit lets the resolver be tried again, in whole seconds', () => {

@@ -1,5 +1,6 @@
 import type { HealthSnapshot } from '@/utils/dns/pool/health';
 import type { Strategy } from '@/utils/dns/pool/selection';
+import type { LookupsVia } from '@/utils/dns/settings/dns-settings';
 import type { Translate } from '../../shared/translate';
 
 /** The re-keying periods offered, in days; 0 (off) first because it is the default and the more private. */
@@ -10,6 +11,12 @@ export const STRATEGY_ORDER: readonly Strategy[] = ['site', 'name', 'single', 'r
 
 /** Option text of a strategy: its name and its one-line trade-off (keys dnsStrategy_<id>). */
 export const strategyText = (strategy: Strategy, t: Translate) => t(`dnsStrategy_${strategy.replace('-', '_')}`);
+
+/** Where Firefox's cloaking checks may go, in the order offered: its own resolver first, the default and the more private. */
+export const LOOKUPS_VIA_ORDER: readonly LookupsVia[] = ['browser', 'pool'];
+
+/** Option text of a lookupsVia choice (keys dnsLookupsVia_<id>). */
+export const lookupsViaText = (via: LookupsVia, t: Translate) => t(`dnsLookupsVia_${via}`);
 
 export function rekeyText(days: number, t: Translate): string {
   if (days === 0) return t('dnsRekeyOff');

@@ -52,7 +52,7 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     const result = await dns.configure({ resolvers: [A, B, C], strategy: 'site' });
     expect(result.ok).toBe(true);
     expect(fetch.calls.map((c) => `${c.host} ${c.name}`).sort()).toEqual(['127.0.0.1:8053 example.com', 'a.test example.com', 'b.test example.com']);
-    expect(await stored('dnsSettings')).toEqual({ resolvers: [A, B, C], strategy: 'site', rekeyDays: 0, preferFast: false });
+    expect(await stored('dnsSettings')).toEqual({ resolvers: [A, B, C], strategy: 'site', rekeyDays: 0, preferFast: false, lookupsVia: 'browser' });
     fetch.calls.length = 0;
     const answers = await Promise.all(['www.shop.test', 'img.shop.test', 'cdn.other.test'].map((name) => dns.resolve({ name, site: 'https://www.shop.test/' })));
     expect(new Set(answers.map((a) => a.resolver)).size).toBe(1);
@@ -69,7 +69,7 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     const probed = await dns.configure({ resolvers: [A, B], rekeyDays: 7 });
     expect(probed).toEqual({ ok: false, errors: { resolvers: 'Not added: b.test: answered HTTP 503. A resolver must answer a test query before it is saved.' } });
     expect(await dns.status()).toEqual({ ...before, takenAt: expect.any(Number) });
-    expect(await stored('dnsSettings')).toEqual({ resolvers: [A], strategy: 'site', rekeyDays: 0, preferFast: false });
+    expect(await stored('dnsSettings')).toEqual({ resolvers: [A], strategy: 'site', rekeyDays: 0, preferFast: false, lookupsVia: 'browser' });
     expect(fetch.calls.filter((c) => c.host === 'b.test')).toHaveLength(1);
   });
 
@@ -154,7 +154,7 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     const { dns } = service();
     await expect(dns.pruneLedgerBefore(Date.now())).resolves.toBeUndefined();
     expect((await dns.status()).problems).toEqual([expect.stringContaining('could not be read (ledger.resolvers[0].queries must be')]);
-    expect(await stored('dnsSettings')).toEqual({ resolvers: [A], strategy: 'site', rekeyDays: 0, preferFast: false });
+    expect(await stored('dnsSettings')).toEqual({ resolvers: [A], strategy: 'site', rekeyDays: 0, preferFast: false, lookupsVia: 'browser' });
     expect(await stored('dnsLedger')).toEqual(corrupt); // the fresh ledger had nothing to prune, so nothing was written
   });
 

@@ -1,6 +1,6 @@
 import { checkResolveRequest, lookUp, type DnsAnswerView } from '@/utils/dns/views/answer-view';
 import type { FetchLike } from '@/utils/dns/pool/doh-client';
-import { checkDnsConfig, parseStoredDnsSettings, DAY_MS, type DnsSettings } from '@/utils/dns/settings/dns-settings';
+import { checkDnsConfig, parseStoredDnsSettings, DAY_MS, type DnsSettings, type LookupsVia } from '@/utils/dns/settings/dns-settings';
 import { ExposureLedger } from '@/utils/dns/ledger/ledger';
 import { parseStoredHealth } from '@/utils/dns/pool/health-state';
 import { LedgerSaver } from '@/utils/dns/ledger/ledger-saver';
@@ -59,6 +59,11 @@ export class DnsService {
       this.running.catch(() => (this.running = undefined));
     }
     return this.running;
+  }
+
+  /** Where uncloaking's lookups go where the browser offers a choice (Firefox): its own resolver, or the pool. */
+  async lookupsVia(): Promise<LookupsVia> {
+    return (await this.start()).settings.lookupsVia;
   }
 
   async status(): Promise<DnsStatus> {
@@ -163,6 +168,7 @@ export class DnsService {
       strategy: settings.strategy,
       rekeyDays: settings.rekeyDays,
       preferFast: settings.preferFast,
+      lookupsVia: settings.lookupsVia,
       speedTiers: pool.speed.tiers,
       problems: [running.settingsProblem, running.ledgerProblem, running.tiersProblem].filter((p) => p !== null),
       now: this.deps.now(),

@@ -2,19 +2,32 @@ import type { Attributor } from '@/utils/attribution/table-types';
 import { CloakBook, type Evictions, type LearnedCloak } from '@/utils/cname/cloak-book';
 import { CLOAK_BOOK_OPTIONS } from '@/utils/cname/cloak-rules';
 import type { CloakTargets } from '@/utils/cname/cloak-targets';
+import { isPrivateAddress } from '@/utils/site/private-names';
 import { detectCloak, type CloakFinding } from '@/utils/cname/detect-cloak';
 import { PageInsights, within, type HostInsight } from '@/utils/cname/host-insights';
+import type { NameAnswer } from '@/utils/cname/name-answer';
+import { lookupScope } from '@/utils/cname/lookup-scope';
 import { ResolutionError } from '@/utils/dns/wire/errors';
-import type { InfraAttributor } from '@/utils/infra/operator-lookup';
+import type { InfraAttribution, InfraAttributor } from '@/utils/infra/operator-lookup';
 import { registrableDomain } from '@/utils/site/registrable-domain';
 import type { CloakStore } from '../store/cname-store';
 
+/** A page load as uncloaking needs it: its id, its site and the host of its main document. */
+export interface PageRef {
+  id: string;
+  site: string;
+  host: string;
+}
+
 export interface CnameServiceDeps {
-  /** The resolver pool, on behalf of the page's site (cache first). */
-  resolve(host: string, site: string): Promise<{ cnameChain: string[]; addresses: string[]; ttl: number; resolver: string; resolverAAAA?: string }>;
+  /**
+   * Looks a first-party subdomain up on behalf of the page's site: the resolver pool (cache first), or on
+   * Firefox by default the browser's own resolver. A ResolutionError names each pool resolver tried.
+   */
+  resolve(host: string, site: string): Promise<NameAnswer>;
   targets(): Promise<CloakTargets>;
   infra(): Promise<InfraAttributor>;
-  /** Keeps host → operator for history (only answers that came back; a failed lookup says nothing). */
+  /** Keeps host → operator for history (only operators found; an unlisted address or a failed lookup says nothing). */
   rememberOperator?: (host: string, operator: string | null) => void;
   attributor(): Promise<Attributor>;
   store: CloakStore;
@@ -28,7 +41,6 @@ export interface CnameServiceDeps {
 const IDLE_MS = 30 * 86_400_000;
 /** A refreshed cloak's stored lastSeen may lag this much; saving every sighting would write on every page load. */
 const SAVE_SEEN_AFTER_MS = 3_600_000;
-const IP_OR_SINGLE_LABEL = /^[\d.]+$|:|^[^.]+$/;
 
 export interface CloakState {
   evictions: Evictions;
@@ -47,6 +59,8 @@ export class CnameService {
   private queue: Promise<unknown> = Promise.resolve();
   private ruleError: string | null = null;
   private attribute: Attributor | undefined;
+  /** The cloak targets once loaded: a host they list is a known tracker, blocked by name, never looked up. */
+  private knownTargets: CloakTargets | undefined;
 
   constructor(private readonly deps: CnameServiceDeps) {}
 
@@ -56,7 +70,7 @@ export class CnameService {
       // The tables every lookup needs (cloak targets from the rule side table, the operator tables: ~1.4 MB of JSON)
       // load now rather than in the first page's first lookup, which Firefox holds at most CLOAK_WAIT_MS: on a busy
       // machine parsing them took longer (the CNAME e2e failed so in CI). A failure is reported by the lookups.
-      this.deps.targets().catch(() => undefined);
+      this.deps.targets().then((targets) => void (this.knownTargets = targets), () => undefined);
       this.deps.infra().catch(() => undefined);
       // An unreadable store must not stop uncloaking: start with an empty book (the next save replaces it).
       const stored = this.deps.store.load().catch((error: unknown) => (console.error('Diffuse: could not read learned cloaks', error), undefined));
@@ -72,9 +86,38 @@ export class CnameService {
     return this.book;
   }
 
-  /** Starts (once per page load) the lookup of `host` for the page's `site`. */
-  see(pageLoadId: string, site: string, host: string) {
-    return this.insights.lookup(pageLoadId, host, () => this.inspect(site, host));
+  /** Starts (once per page load) the lookup of `host` for the page, or records why it is not looked up. */
+  see(page: PageRef, host: string) {
+    return this.insights.lookup(page.id, host, () => this.inspect(page, host));
+  }
+
+  /**
+   * The browser reached `host` at `address` (webRequest `ip`): the operator serving it comes from there, not
+   * from a lookup (docs/infrastructure.md). A main document from a private address makes the page private.
+   */
+  connected(page: PageRef, host: string, address: string, mainDocument: boolean): void {
+    if (mainDocument && isPrivateAddress(address)) this.insights.markPrivate(page.id);
+    if (!this.insights.connected(page.id, host, address) || !this.deps.rememberOperator) return;
+    const remember = this.deps.rememberOperator;
+    // Only an operator found is remembered: an address no table lists says nothing, and must not erase one
+    // the host's CNAME chain named (inspect).
+    void this.deps.infra().then((infra) => {
+      const served = this.operatorOf(infra, page.id, host);
+      if (served) remember(host, served.operator);
+    }, () => undefined);
+  }
+
+  /** Who serves each host of the page load: its CNAME chain's CDN name if looked up, else the address reached. */
+  async operators(pageLoadId: string): Promise<(host: string) => InfraAttribution | null | undefined> {
+    const infra = await this.deps.infra();
+    return (host) => this.operatorOf(infra, pageLoadId, host);
+  }
+
+  private operatorOf(infra: InfraAttributor, pageLoadId: string, host: string): InfraAttribution | null | undefined {
+    const insight = this.insights.of(pageLoadId).get(host);
+    const address = this.insights.addressesOf(pageLoadId).get(host);
+    if (!insight && address === undefined) return undefined; // not known yet
+    return infra({ host, cnameChain: insight?.cnameChain ?? [], addresses: address === undefined ? [] : [address] });
   }
 
   /**
@@ -83,8 +126,9 @@ export class CnameService {
    * subdomains and hosts with no known owner); past the bound the request goes and the lookup teaches the
    * rule for next time. Synchronous whenever no wait is needed.
    */
-  decide(pageLoadId: string, site: string, host: string, waitMs: number): boolean | Promise<boolean> {
-    const slot = this.see(pageLoadId, site, host);
+  decide(page: PageRef, host: string, waitMs: number): boolean | Promise<boolean> {
+    const { site } = page;
+    const slot = this.see(page, host);
     if (slot.insight) return slot.insight.cloak ? this.deps.mayBlock(site, slot.insight.cloak.organization) : false;
     if (slot.waitedOut || !this.mayHide(site, host)) return false;
     return within(slot.done, waitMs).then((insight) => {
@@ -111,14 +155,22 @@ export class CnameService {
     return this.attribute ? this.attribute(host) === null : true;
   }
 
-  private async inspect(site: string, host: string): Promise<HostInsight> {
-    // An address or a single label has nothing to look up; an address still names its operator. The query goes
-    // out first, so the tables below (loaded once) never delay it; its failure is handled where it is awaited.
-    const asked = IP_OR_SINGLE_LABEL.test(host) ? null : this.deps.resolve(host, site);
-    asked?.catch(() => undefined);
-    const infra = await this.deps.infra();
-    const unanswered = { host, cnameChain: [], addresses: [], infra: infra({ host, cnameChain: [], addresses: [] }), cloak: null, resolvers: [] };
-    if (!asked) return unanswered;
+  private async inspect(page: PageRef, host: string): Promise<HostInsight> {
+    const { site } = page;
+    const none = { host, cnameChain: [], addresses: [], infra: null, cloak: null, resolvers: [] };
+    // Only what uncloaking must ask (lookup-scope.ts): the page's own subdomains, nothing private.
+    const scope = lookupScope({
+      host,
+      pageHost: page.host,
+      site,
+      pagePrivate: this.insights.isPrivate(page.id),
+      knownTracker: this.knownTargets?.match(host) != null,
+    });
+    if (!scope.ask) return { ...none, via: 'none', kept: scope.reason };
+    // The query goes out first, so the tables below (loaded once) never delay it; its failure is handled where
+    // it is awaited.
+    const asked = this.deps.resolve(host, site);
+    asked.catch(() => undefined);
     let answer;
     try {
       answer = await asked;
@@ -126,14 +178,15 @@ export class CnameService {
       const message = error instanceof Error ? error.message : String(error);
       // Each resolver tried was still sent the name: the page's view of who could have learnt it says so.
       const tried = error instanceof ResolutionError ? error.attempts.map((a) => a.resolver) : [];
-      return { ...unanswered, resolvers: tried, error: message };
+      return { ...none, via: tried.length ? 'pool' : 'browser', resolvers: tried, error: message };
     }
-    const { cnameChain, addresses, ttl, resolver, resolverAAAA } = answer;
+    const { cnameChain, addresses, ttl, via, resolvers } = answer;
     const cloak = detectCloak({ site, host, cnameChain }, await this.deps.targets());
     await this.remember(site, host, cloak, ttl);
-    const served = infra({ host, cnameChain, addresses });
-    this.deps.rememberOperator?.(host, served?.operator ?? null);
-    return { host, cnameChain, addresses, infra: served, cloak, resolvers: resolverAAAA ? [resolver, resolverAAAA] : [resolver] };
+    // The CNAME chain's CDN names only; addresses come from the connection the browser made (operators()).
+    const infra = (await this.deps.infra())({ host, cnameChain, addresses: [] });
+    if (infra) this.deps.rememberOperator?.(host, infra.operator);
+    return { host, cnameChain, addresses, infra, cloak, via, resolvers };
   }
 
   /** A fresh answer refreshes, adds or removes the host's learned cloak. */

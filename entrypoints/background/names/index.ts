@@ -8,12 +8,14 @@ import type { SideTable } from '@/utils/rules/side-table';
 import type { Capability } from '../platform/capability';
 import type { DnsService } from '../dns/dns-service';
 import type { PolicyService } from '../protection/policy-service';
+import type { AnswerStore } from '../store/answer-store';
 import type { CloakStore } from '../store/cname-store';
 import type { OperatorStore } from '../store/operator-store';
 import { watchHosts } from './cname-listener';
 import { syncCloakRules } from './cname-rules';
 import { CnameService } from './cname-service';
 import { loadInfraAttributor } from './infra-source';
+import { createNameResolver } from './name-resolver';
 import { cnameTabView } from './tab-view';
 
 export interface NamesCapability extends Capability {
@@ -29,6 +31,8 @@ export interface NamesDeps {
   policies: PolicyService;
   ruleTable: () => Promise<SideTable>;
   cloaks: CloakStore;
+  /** Recent answers, kept across a stopped worker (storage.session). */
+  answers: AnswerStore;
   operators: OperatorStore;
   /** Firefox: a blocking listener that cancels a cloaked tracker's first request (within a bounded wait). */
   blocking: boolean;
@@ -41,8 +45,9 @@ export interface NamesDeps {
  */
 export function createNamesCapability(deps: NamesDeps): NamesCapability {
   let targets: Promise<CloakTargets> | undefined;
+  const names = createNameResolver({ dns: deps.dns, store: deps.answers, now: () => Date.now() });
   const service = new CnameService({
-    resolve: (name, site) => deps.dns.resolve({ name, site }),
+    resolve: (name, site) => names.resolve(name, site),
     targets: () => (targets ??= deps.ruleTable().then((table) => buildCloakTargets(table, DEFAULT_BLOCKED_CATEGORIES))),
     infra: loadInfraAttributor(),
     rememberOperator: deps.operators.remember,
@@ -59,6 +64,7 @@ export function createNamesCapability(deps: NamesDeps): NamesCapability {
     handlers: {},
     tabView: (load, hosts) => cnameTabView(service, load, hosts),
     start() {
+      names.start();
       void service.start();
       // After pageload's observer, so a main_frame request has begun its page load. Firefox decides at request time.
       watchHosts(deps.tracker, service, deps.blocking);

@@ -11,14 +11,16 @@ import type { CnameService } from './cname-service';
  * refreshes and shows them when done.
  */
 export async function cnameTabView(service: CnameService, load: PageLoad, hosts: readonly { host: string; requests: number }[]): Promise<CnameTabView> {
-  for (const { host } of hosts) if (!service.insights.has(load.id, host)) service.see(load.id, load.site, host);
+  const pageHost = networkHost(load.url) ?? load.site;
+  const page = { id: load.id, site: load.site, host: pageHost };
+  for (const { host } of hosts) if (!service.insights.has(load.id, host)) service.see(page, host);
   const insights = service.insights.of(load.id);
   const { evictions } = await service.state();
-  const pageHost = networkHost(load.url) ?? load.site;
+  // A host not reached yet (or whose table failed to load) counts as unattributed; the popup does not wait for it.
+  const operatorOf = await service.operators(load.id).catch(() => () => undefined);
   return {
     cloaks: service.cloaksOf(load.id),
-    // A failed lookup counts as unattributed: the operator is not known, and the popup should not wait for it.
-    infrastructure: buildInfrastructureView(pageHost, hosts, (host) => insights.get(host)?.infra),
+    infrastructure: buildInfrastructureView(pageHost, hosts, operatorOf),
     lookups: summarizePageLookups(insights.values()),
     cloakEvictions: evictions.total > 0 ? evictions : null,
   };

@@ -1,4 +1,5 @@
 import { DiffuseDb } from './db';
+import { createAnswerStore } from './answer-store';
 import { createCloakStore } from './cname-store';
 import { createDnsStore } from './dns-store';
 import { HistoryStore } from './history-store';
@@ -21,6 +22,7 @@ export function openStores() {
     policies: new PolicyStore(db),
     dns: createDnsStore(),
     cloaks: createCloakStore(),
+    answers: createAnswerStore(),
     operators: createOperatorStore(),
     privacy: createPrivacyStore(),
   };

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkDnsConfig, DEFAULT_DNS_SETTINGS, MAX_RESOLVERS, parseStoredDnsSettings, type DnsSettings } from './dns-settings';
 
-const current: DnsSettings = { resolvers: ['https://a.test/dns-query{?dns}', 'https://b.test/dns-query{?dns}'], strategy: 'site', rekeyDays: 0, preferFast: false };
+const current: DnsSettings = { resolvers: ['https://a.test/dns-query{?dns}', 'https://b.test/dns-query{?dns}'], strategy: 'site', rekeyDays: 0, preferFast: false, lookupsVia: 'browser' };
 
 describe('checkDnsConfig', () => {
   it('applies the fields given, keeps the others, and names the resolvers new to the list', () => {
     const check = checkDnsConfig({ resolvers: [' https://b.test/dns-query{?dns}', 'http://127.0.0.1:8053/dns-query'], rekeyDays: 7 }, current);
     expect(check).toEqual({
       ok: true,
-      settings: { resolvers: ['https://b.test/dns-query{?dns}', 'http://127.0.0.1:8053/dns-query'], strategy: 'site', rekeyDays: 7, preferFast: false },
+      settings: { resolvers: ['https://b.test/dns-query{?dns}', 'http://127.0.0.1:8053/dns-query'], strategy: 'site', rekeyDays: 7, preferFast: false, lookupsVia: 'browser' },
       added: ['http://127.0.0.1:8053/dns-query'],
     });
   });
@@ -46,6 +46,9 @@ describe('checkDnsConfig', () => {
   it('switches preferring faster resolvers on and off, and leaves it off by default', () => {
     expect(DEFAULT_DNS_SETTINGS.preferFast).toBe(false);
     expect(checkDnsConfig({ preferFast: true }, current)).toMatchObject({ ok: true, settings: { ...current, preferFast: true } });
+    // Where uncloaking's lookups go on Firefox: its own resolver or the pool; anything else is refused by name.
+    expect(checkDnsConfig({ lookupsVia: 'pool' }, current)).toMatchObject({ ok: true, settings: { ...current, lookupsVia: 'pool' } });
+    expect(checkDnsConfig({ lookupsVia: 'system' }, current)).toEqual({ ok: false, errors: { lookupsVia: expect.stringContaining("browser's own resolver") } });
   });
 });
 

@@ -10,7 +10,16 @@ export interface DnsSettings {
   rekeyDays: number;
   /** Lean `site` and `name` toward faster resolvers (speed-tiers.ts); off by default: it concentrates sites. */
   preferFast: boolean;
+  /**
+   * Where uncloaking's lookups go where the browser offers a choice (Firefox): its own resolver (the default: it
+   * answers from its cache what the page just resolved, so no one new learns the visit) or this pool. Chrome
+   * has no such API and always uses the pool.
+   */
+  lookupsVia: LookupsVia;
 }
+
+export const LOOKUPS_VIA = ['browser', 'pool'] as const;
+export type LookupsVia = (typeof LOOKUPS_VIA)[number];
 
 /** A change asked for by the settings page; fields left out keep their value. */
 export interface DnsConfigRequest {
@@ -18,6 +27,7 @@ export interface DnsConfigRequest {
   strategy?: Strategy;
   rekeyDays?: number;
   preferFast?: boolean;
+  lookupsVia?: LookupsVia;
 }
 
 /** One message per field, shown beside that field; nothing is changed when there is any. */
@@ -25,7 +35,7 @@ export type DnsConfigErrors = Partial<Record<keyof DnsConfigRequest, string>>;
 
 export type DnsConfigCheck = { ok: true; settings: DnsSettings; added: string[] } | { ok: false; errors: DnsConfigErrors };
 
-export const DEFAULT_DNS_SETTINGS: DnsSettings = { resolvers: DEFAULT_RESOLVERS.map((r) => r.url), strategy: 'site', rekeyDays: 0, preferFast: false };
+export const DEFAULT_DNS_SETTINGS: DnsSettings = { resolvers: DEFAULT_RESOLVERS.map((r) => r.url), strategy: 'site', rekeyDays: 0, preferFast: false, lookupsVia: 'browser' };
 
 /** A year: longer periods re-key so rarely that they are "off" in practice. */
 export const MAX_REKEY_DAYS = 365;
@@ -63,6 +73,10 @@ export function checkDnsConfig(request: unknown, current: DnsSettings): DnsConfi
     if (typeof input.preferFast === 'boolean') settings.preferFast = input.preferFast;
     else errors.preferFast = 'Preferring faster resolvers is either on (true) or off (false).';
   }
+  if (input.lookupsVia !== undefined) {
+    if ((LOOKUPS_VIA as readonly unknown[]).includes(input.lookupsVia)) settings.lookupsVia = input.lookupsVia as LookupsVia;
+    else errors.lookupsVia = `Lookups go either through the browser's own resolver ("browser") or through these resolvers ("pool").`;
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, settings, added: settings.resolvers.filter((url) => !current.resolvers.includes(url)) };
 }
@@ -89,7 +103,7 @@ function checkResolverList(value: unknown): string[] | string {
 export function parseStoredDnsSettings(stored: unknown): { settings: DnsSettings; problem: string | null } {
   if (stored === undefined) return { settings: DEFAULT_DNS_SETTINGS, problem: null };
   const fields = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  // preferFast came later: settings stored without it are complete, and keep it off.
+  // preferFast and lookupsVia came later: settings stored without them are complete, and keep the defaults.
   const complete = fields.resolvers !== undefined && fields.strategy !== undefined && fields.rekeyDays !== undefined;
   const check = checkDnsConfig(stored, DEFAULT_DNS_SETTINGS);
   if (complete && check.ok) return { settings: check.settings, problem: null };

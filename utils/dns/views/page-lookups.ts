@@ -1,3 +1,4 @@
+import type { SkipReason } from '../../cname/lookup-scope';
 import { resolverLabel } from '../wire/errors';
 import { knownResolvers } from '../settings/resolvers';
 
@@ -14,32 +15,60 @@ export interface PageResolverView {
 }
 
 /**
- * Where Diffuse's own lookups for one page load went: the per-page view of the exposure ledger, so the popup can
- * say who could have learnt this visit. Only the extension's lookups: the browser's own are not Diffuse's to see.
+ * Why Diffuse kept a name of the page to itself, as the popup groups them: `private` covers the names never sent
+ * (special-use, non-public, single labels) and every name of a page served from a private address; `address`
+ * an IP literal, which has nothing to look up.
+ */
+export type KeptGroup = 'third-party' | 'page-host' | 'known-tracker' | 'private' | 'address';
+
+/**
+ * Who Diffuse's own lookups for one page load told about the visit: the per-page view of the exposure ledger, so
+ * the popup can say who learnt the site because of Diffuse. Only the extension's lookups: the browser's own are
+ * not Diffuse's to see.
  */
 export interface PageLookupsView {
-  /** Host names looked up (addresses and single labels have nothing to look up). */
+  /** Host names Diffuse looked up (through the pool or the browser's own resolver). */
   hosts: number;
   /** Of those, names no resolver answered. */
   failed: number;
-  /** Most names first. A failed lookup still counts for each resolver it was sent to: the query may have arrived. */
+  /** Pool resolvers sent names, most names first: each learnt the site. A failed lookup still counts: the query may have arrived. */
   resolvers: PageResolverView[];
+  /** Names asked of the browser's own resolver (Firefox), which had just resolved them for the page: no one new. */
+  browser: number;
+  /** Names of the page Diffuse did not look up, by why. */
+  kept: Partial<Record<KeptGroup, number>>;
 }
 
-/** One host's lookup on the page: the resolvers it was sent to (answered or not), and whether it failed. */
+/** One host's lookup on the page: how it was made, the pool resolvers it was sent to, whether it failed. */
 export interface HostLookup {
+  via: 'pool' | 'browser' | 'none';
+  kept?: SkipReason;
   resolvers: readonly string[];
   error?: string;
 }
 
-export function summarizePageLookups(lookups: Iterable<HostLookup>): PageLookupsView {
+function keptGroup(reason: SkipReason, host?: string): KeptGroup {
+  if (reason === 'never-sent') return host !== undefined && /^[\d.]+$|:/.test(host) ? 'address' : 'private';
+  return reason === 'private-page' ? 'private' : reason;
+}
+
+export function summarizePageLookups(lookups: Iterable<HostLookup & { host?: string }>): PageLookupsView {
   let hosts = 0;
   let failed = 0;
+  let browser = 0;
+  const kept: Partial<Record<KeptGroup, number>> = {};
   const counts = new Map<string, number>();
   for (const lookup of lookups) {
-    if (lookup.resolvers.length === 0 && lookup.error === undefined) continue;
+    if (lookup.via === 'none') {
+      if (lookup.kept) {
+        const group = keptGroup(lookup.kept, lookup.host);
+        kept[group] = (kept[group] ?? 0) + 1;
+      }
+      continue;
+    }
     hosts++;
     if (lookup.error !== undefined) failed++;
+    if (lookup.via === 'browser') browser++;
     for (const url of new Set(lookup.resolvers)) counts.set(url, (counts.get(url) ?? 0) + 1);
   }
   const known = knownResolvers();
@@ -49,5 +78,5 @@ export function summarizePageLookups(lookups: Iterable<HostLookup>): PageLookups
       return { url, label: resolverLabel(url), operator: info?.operator ?? null, country: info?.country ?? null, hosts: count };
     })
     .sort((a, b) => b.hosts - a.hosts || a.label.localeCompare(b.label));
-  return { hosts, failed, resolvers };
+  return { hosts, failed, resolvers, browser, kept };
 }

@@ -21,6 +21,7 @@ describe('buildDnsStatus', () => {
     strategy: 'site',
     rekeyDays: 7,
     preferFast: true,
+    lookupsVia: 'pool',
     speedTiers: { [LOCAL]: 4, [GONE]: 1 },
     problems: ['stored ledger unreadable'],
     now: 42,

@@ -1,3 +1,4 @@
+import type { LookupsVia } from '../settings/dns-settings';
 import { resolverLabel } from '../wire/errors';
 import type { HealthSnapshot } from '../pool/health';
 import type { ExposureSummary } from '../ledger/ledger';
@@ -29,6 +30,8 @@ export interface DnsStatus {
   strategy: Strategy;
   rekeyDays: number;
   preferFast: boolean;
+  /** Where uncloaking's lookups go on a browser that offers the choice (Firefox). */
+  lookupsVia: LookupsVia;
   /** Known resolvers not in the list, offered as presets. */
   presets: ResolverInfo[];
   /** Stored data that could not be read and was replaced (a sentence each); empty when all is well. */
@@ -46,6 +49,7 @@ export function buildDnsStatus(input: {
   strategy: Strategy;
   rekeyDays: number;
   preferFast: boolean;
+  lookupsVia: LookupsVia;
   speedTiers: SpeedTiers;
   problems: readonly string[];
   now: number;
@@ -76,6 +80,7 @@ export function buildDnsStatus(input: {
     strategy: input.strategy,
     rekeyDays: input.rekeyDays,
     preferFast: input.preferFast,
+    lookupsVia: input.lookupsVia,
     presets,
     problems: [...input.problems],
     takenAt: input.now,
