@@ -6,6 +6,9 @@ import type { ExtensionPage } from './harness/extension-browser';
 import { describeInBothBrowsers } from './harness/in-both-browsers';
 import { popupHosts } from './harness/popup-reader';
 import type { TestServer } from './harness/test-server';
+import { ask } from './harness/dns-actions';
+import { DohServer } from '../support/doh-server';
+import type { DnsConfigureResult } from '../../utils/messages/dns-messages';
 
 /** A page on `host` loading real third-party names over HTTPS (several are HSTS-preloaded); each URL distinct. */
 let n = 0;
@@ -167,27 +170,35 @@ describeInBothBrowsers('dashboard: history over days, exports and the settings f
 
   it('forgets one site after a confirmation: gone from the table, the DNS shares and the JSON export; the other stays', async () => {
     const { browser, server } = ctx();
-    for (const host of ['www.iota-shop.test', 'www.kappa-news.test']) await (await browser.openTab(publish(server, host, ['cdn.jsdelivr.net']))).close();
+    // The DNS shares count the sites Diffuse's own lookups were made for: each page loads a first-party subdomain,
+    // which uncloaking asks one local DoH server for (on Firefox too: the pool is chosen over Firefox's resolver).
+    // Names under a real public suffix: `.test` names are never sent.
+    const doh = await DohServer.start({ zone: [{ name: '*.iota-shop.com', type: 'A', data: '127.0.0.1' }, { name: '*.kappa-news.com', type: 'A', data: '127.0.0.1' }], plain: true });
+    const options = await browser.openExtensionPage('options.html');
+    expect((await ask<DnsConfigureResult>(options, { type: 'dns.configure', resolvers: [doh.template], lookupsVia: 'pool' })).ok).toBe(true);
+    await options.close();
+    for (const site of ['iota-shop.com', 'kappa-news.com']) await (await browser.openTab(publish(server, `www.${site}`, [`static.${site}`]))).close();
     const [page] = await openDashboard(ctx, 2); // history was emptied by the test before
     // Distinct sites in the DNS ledger, from any resolver's count and share (a failed lookup's fallback counts a site twice).
     const ledgerSites = () => evaluate<number>(page, `[...document.querySelectorAll('.dash-dns [data-sites]')]
       .map((li) => Math.round(Number(li.dataset.sites) / Number(li.dataset.siteShare))).find((n) => n > 0) ?? 0`);
     await expect.poll(ledgerSites, { timeout: 10_000 }).toBe(2);
     // The first row, so the row that keeps the focus moves up when it goes.
-    const forget = 'button[data-forget="iota-shop.test"]';
-    expect(await evaluate(page, `document.querySelector('${forget}').getAttribute('aria-label')`)).toBe('Forget iota-shop.test');
+    const forget = 'button[data-forget="iota-shop.com"]';
+    expect(await evaluate(page, `document.querySelector('${forget}').getAttribute('aria-label')`)).toBe('Forget iota-shop.com');
     await click(page, forget);
     await expect.poll(() => evaluate(page, `document.activeElement?.dataset.testid`)).toBe('forget-confirm');
     await click(page, '[data-testid="forget-confirm"]');
-    await expect.poll(() => readDashboard(page).then((d) => d.sites.map((s) => s.site)), { timeout: 10_000 }).toEqual(['kappa-news.test']);
+    await expect.poll(() => readDashboard(page).then((d) => d.sites.map((s) => s.site)), { timeout: 10_000 }).toEqual(['kappa-news.com']);
     expect((await readDashboard(page)).totals).toMatchObject({ pageLoads: 1, sites: 1 });
-    expect(await text(page, '[data-testid="forget-status"]')).toBe('iota-shop.test was forgotten.');
+    expect(await text(page, '[data-testid="forget-status"]')).toBe('iota-shop.com was forgotten.');
     // Keyboard users land on the next row's button, not on the page's start.
-    expect(await evaluate(page, `document.activeElement?.dataset.forget`)).toBe('kappa-news.test');
+    expect(await evaluate(page, `document.activeElement?.dataset.forget`)).toBe('kappa-news.com');
     await expect.poll(ledgerSites, { timeout: 10_000 }).toBe(1);
     const doc = JSON.parse((await captureDownload(page, 'button[data-export="json"]')).text);
-    expect(doc.pages.map((p: { site: string }) => p.site)).toEqual(['kappa-news.test']);
+    expect(doc.pages.map((p: { site: string }) => p.site)).toEqual(['kappa-news.com']);
     expect(JSON.stringify(doc)).not.toContain('iota-shop');
     await page.close();
+    await doh.close();
   });
 });
