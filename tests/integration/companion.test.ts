@@ -119,6 +119,23 @@ describe('the companion', () => {
     expect(companion.stderr).toBe('');
   });
 
+  it('takes a second configure as the new settings', async () => {
+    for (const s of doh) s.log.length = 0;
+    const { companion, ready } = await start();
+    configure(companion, 'password');
+    const [first, second] = doh as [DohServer, DohServer];
+    // `single`: the first of the list, whatever the site; the list now starts with the second server.
+    companion.send({ type: 'configure', resolvers: [second.template, first.template], strategy: 'single', secret: SECRET, rekeyDays: 0, auth: 'password' });
+    await new Promise((done) => setTimeout(done, 100));
+    for (let i = 0; i < 6; i++) {
+      const name = `again${i}.alpha-fixture.com`;
+      const { socket } = await connect(ready.port, name, httpPort, { userId: `other-${i}.com`, password: ready.password });
+      expect(await get(socket, name)).toBe(`hello ${name}`);
+    }
+    expect(first.log).toEqual([]);
+    expect(second.log.filter((q) => q.type === 'A').map((q) => q.name)).toHaveLength(6);
+  });
+
   it('refuses a wrong password', async () => {
     const { companion, ready } = await start();
     configure(companion, 'password');
