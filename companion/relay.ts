@@ -50,6 +50,9 @@ function connectOne(address: string, port: number, options: ConnectOptions): Pro
     socket.once('connect', () => {
       clearTimeout(timer);
       socket.removeAllListeners('error');
+      // Until relay() adds its own, an error must not go unheard (an unheard 'error' ends the process); the
+      // socket is destroyed by then anyway.
+      socket.on('error', () => socket.destroy());
       resolve({ ok: true, socket, address });
     });
     socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ERROR', error.message));
