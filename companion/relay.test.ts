@@ -65,6 +65,35 @@ describe('connectFirst', () => {
     if (result.ok) result.socket.destroy();
   });
 
+  it('prefers the first address when several would accept', async () => {
+    const port = await listen(() => {});
+    // Every "address" reaches the local server: the order alone decides.
+    const connect = (options: net.NetConnectOpts) => net.connect({ ...(options as net.TcpNetConnectOpts), host: '127.0.0.1' });
+    const result = await connectFirst(['192.0.2.1', '192.0.2.2', '192.0.2.3'], port, { connect });
+    expect(result).toMatchObject({ ok: true, address: '192.0.2.1' });
+    if (result.ok) result.socket.destroy();
+  });
+
+  it('starts the next address after the attempt delay while a black-holed one hangs (RFC 8305)', async () => {
+    const port = await listen(() => {});
+    const hanging: net.Socket[] = [];
+    const connect = (options: net.NetConnectOpts) => {
+      if ((options as net.TcpNetConnectOpts).host === '2001:db8::1') {
+        const socket = new net.Socket();
+        hanging.push(socket);
+        return socket;
+      }
+      return net.connect(options);
+    };
+    const started = Date.now();
+    const result = await connectFirst(['2001:db8::1', '127.0.0.1'], port, { connect, attemptDelayMs: 100 });
+    expect(result).toMatchObject({ ok: true, address: '127.0.0.1' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // The loser is closed, not left to time out.
+    expect(hanging[0]?.destroyed).toBe(true);
+    if (result.ok) result.socket.destroy();
+  });
+
   it('answers the last error when none accepts', async () => {
     const port = await listen(() => {});
     await new Promise<void>((done) => {

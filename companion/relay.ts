@@ -7,8 +7,10 @@
 import net from 'node:net';
 
 export interface ConnectOptions {
-  /** How long one address may take to accept before the next is tried. */
+  /** How long one address may take to accept before it counts as failed. */
   attemptTimeoutMs?: number;
+  /** How long an attempt runs alone before the next address is tried beside it (RFC 8305 §5). */
+  attemptDelayMs?: number;
   /** Replaces net.connect (tests). */
   connect?: (options: net.NetConnectOpts) => net.Socket;
 }
@@ -18,44 +20,71 @@ export type ConnectResult =
   /** `code` is the last attempt's error code (ECONNREFUSED, ENETUNREACH, ETIMEDOUT…). */
   | { ok: false; code: string; message: string };
 
-/** A few seconds per address: long enough for a distant server, short enough that a dead family does not stall the page. */
+/** A few seconds per address: long enough for a distant server; later addresses start meanwhile anyway. */
 const ATTEMPT_TIMEOUT_MS = 5_000;
+/** RFC 8305 §5: the recommended Connection Attempt Delay. */
+const ATTEMPT_DELAY_MS = 250;
 
 /**
- * Tries `addresses` one after the other in the order given (the pool's: A, then AAAA) and answers the first
- * connected socket. Sequential, not Happy Eyeballs (RFC 8305): a black-holed address costs its timeout.
+ * Connects to the first of `addresses` (the pool's order: A, then AAAA) that accepts, the way Happy Eyeballs
+ * does (RFC 8305 §5): attempts start in order, the next one when the previous fails or after the attempt delay,
+ * earlier ones keep running, the first connected wins and the others are closed. An address that is black-holed
+ * thus costs 250 ms, not its timeout; one that answers at once is always the one used.
  */
-export async function connectFirst(addresses: readonly string[], port: number, options: ConnectOptions = {}): Promise<ConnectResult> {
-  let last: { code: string; message: string } = { code: 'ENOADDRESS', message: 'no address to connect to' };
-  for (const address of addresses) {
-    const attempt = await connectOne(address, port, options);
-    if (attempt.ok) return attempt;
-    last = attempt;
-  }
-  return { ok: false, ...last };
-}
-
-function connectOne(address: string, port: number, options: ConnectOptions): Promise<ConnectResult> {
+export function connectFirst(addresses: readonly string[], port: number, options: ConnectOptions = {}): Promise<ConnectResult> {
+  if (addresses.length === 0) return Promise.resolve({ ok: false, code: 'ENOADDRESS', message: 'no address to connect to' });
   const connect = options.connect ?? net.connect;
+  const timeoutMs = options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
   return new Promise((resolve) => {
-    // allowHalfOpen: a client that has sent its request (FIN) may still be reading the answer.
-    const socket = connect({ host: address, port, allowHalfOpen: true });
-    const timer = setTimeout(() => fail('ETIMEDOUT', `no answer from ${address} within ${options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS} ms`), options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS);
-    function fail(code: string, message: string) {
-      clearTimeout(timer);
-      socket.removeAllListeners('connect');
-      socket.destroy();
-      resolve({ ok: false, code, message });
-    }
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.removeAllListeners('error');
-      // Until relay() adds its own, an error must not go unheard (an unheard 'error' ends the process); the
-      // socket is destroyed by then anyway.
-      socket.on('error', () => socket.destroy());
-      resolve({ ok: true, socket, address });
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ERROR', error.message));
+    const attempts: { socket: net.Socket; timer: NodeJS.Timeout }[] = [];
+    let started = 0;
+    let failed = 0;
+    let done = false;
+    let stagger: NodeJS.Timeout | undefined;
+
+    const startNext = () => {
+      clearTimeout(stagger);
+      if (done || started >= addresses.length) return;
+      const address = addresses[started++] as string;
+      // allowHalfOpen: a client that has sent its request (FIN) may still be reading the answer.
+      const socket = connect({ host: address, port, allowHalfOpen: true });
+      let settled = false;
+      const timer = setTimeout(() => fail('ETIMEDOUT', `no answer from ${address} within ${timeoutMs} ms`), timeoutMs);
+      attempts.push({ socket, timer });
+      const fail = (code: string, message: string) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        socket.destroy();
+        if (done) return;
+        if (++failed === addresses.length) {
+          done = true;
+          resolve({ ok: false, code, message });
+        } else {
+          startNext();
+        }
+      };
+      socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ERROR', error.message));
+      socket.once('connect', () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (done) return void socket.destroy();
+        done = true;
+        clearTimeout(stagger);
+        for (const other of attempts) {
+          clearTimeout(other.timer);
+          if (other.socket !== socket) other.socket.destroy();
+        }
+        socket.removeAllListeners('error');
+        // Until relay() adds its own, an error must not go unheard (an unheard 'error' ends the process); the
+        // socket is destroyed by then anyway.
+        socket.on('error', () => socket.destroy());
+        resolve({ ok: true, socket, address });
+      });
+      stagger = setTimeout(startNext, options.attemptDelayMs ?? ATTEMPT_DELAY_MS);
+    };
+    startNext();
   });
 }
 
