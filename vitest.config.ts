@@ -9,7 +9,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['utils/**/*.test.ts', 'entrypoints/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/conventions/**/*.test.ts'],
+          include: ['utils/**/*.test.ts', 'entrypoints/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'companion/**/*.test.ts', 'tests/conventions/**/*.test.ts'],
           setupFiles: ['fake-indexeddb/auto'],
         },
       },
