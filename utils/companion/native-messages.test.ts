@@ -27,6 +27,10 @@ describe('checkCompanionMessage', () => {
     const check = checkCompanionMessage({ ...lookup, error: 'timeout' });
     expect(check).toEqual({ ok: true, message: { ...lookup, site: 'example.com', name: 'cdn.example.com', error: 'timeout' } });
   });
+  it('keeps the first 64 addresses of a long answer', () => {
+    const check = checkCompanionMessage({ ...lookup, addresses: Array.from({ length: 100 }, (_, i) => `2001:db8::${i.toString(16)}`) });
+    expect(check.ok && check.message.type === 'lookup' && check.message.addresses).toHaveLength(64);
+  });
   it('accepts a lookup sent to no resolver and not connected', () => {
     expect(checkCompanionMessage({ ...lookup, resolver: null, connected: null, addresses: [] }).ok).toBe(true);
   });
