@@ -31,9 +31,15 @@ export function CompanionSection(props: { call: CompanionCall; requestPermission
     );
 
   useEffect(() => {
+    const refresh = () => document.visibilityState === 'visible' && void show(call('companion.status', {}));
     void show(call('companion.status', {}));
-    const timer = setInterval(() => document.visibilityState === 'visible' && void show(call('companion.status', {})), REFRESH_MS);
-    return () => clearInterval(timer);
+    const timer = setInterval(refresh, REFRESH_MS);
+    // Shown again (another tab was in front): the state now, not up to REFRESH_MS later.
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', refresh);
+    };
   }, []);
 
   const change = async (request: CompanionSetRequest, permission?: Promise<boolean>) => {

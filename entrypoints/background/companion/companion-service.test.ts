@@ -148,7 +148,7 @@ describe('CompanionService (fake native port, fakeBrowser storage)', () => {
     const { service, ports } = setup();
     await service.set({ enabled: true });
     ports[0]!.exit('Specified native messaging host not found.');
-    expect(await service.status()).toMatchObject({ state: 'lost', error: 'Specified native messaging host not found.' });
+    expect(await service.status()).toMatchObject({ state: 'lost', error: 'Specified native messaging host not found' });
   });
 
   it('gives up on a companion that never says ready, and on one that speaks another version', async () => {

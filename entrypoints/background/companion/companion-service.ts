@@ -39,7 +39,10 @@ export interface CompanionServiceDeps {
   clearTimeout: (timer: unknown) => void;
 }
 
-export const MISSING_PERMISSIONS = 'The browser has not given Diffuse the permissions the companion needs (native messaging and proxy).';
+export const MISSING_PERMISSIONS = 'the browser has not given Diffuse the permissions the companion needs (native messaging and proxy)';
+
+/** The reason when neither the browser nor the companion gave one (Firefox, when the program exits). */
+export const EXITED = 'the program exited';
 
 /**
  * The companion's switch and its native-messaging port: starts the companion when switched on, configures it with
@@ -144,11 +147,11 @@ export class CompanionService {
     }
     this.port = port;
     port.onMessage((message) => void this.receive(generation, message));
-    port.onDisconnect((error) => this.lose(generation, error ?? this.said ?? 'The companion stopped.'));
+    port.onDisconnect((error) => this.lose(generation, error ?? this.said ?? EXITED));
     const seconds = (this.deps.readyTimeoutMs ?? 10_000) / 1000;
     this.timer = this.deps.setTimeout(() => {
       if (generation !== this.generation || this.state !== 'starting') return;
-      this.lose(generation, `The companion did not say it was ready within ${seconds} s.`);
+      this.lose(generation, `it did not say it was ready within ${seconds} s`);
     }, this.deps.readyTimeoutMs ?? 10_000);
   }
 
@@ -157,7 +160,7 @@ export class CompanionService {
     const check = checkCompanionMessage(raw);
     if (!check.ok) {
       console.warn('Diffuse: the companion sent something unreadable:', check.problem);
-      if (this.state === 'starting') this.lose(generation, `The companion sent something unreadable: ${check.problem}.`);
+      if (this.state === 'starting') this.lose(generation, `it sent something unreadable: ${check.problem}`);
       return;
     }
     const message = check.message;
@@ -205,7 +208,8 @@ export class CompanionService {
     this.generation++;
     this.disconnect();
     this.state = 'lost';
-    this.error = error;
+    // Shown inside a sentence ("Lost: …."): the browser's own messages end with a full stop.
+    this.error = error.trim().replace(/\.+$/, '');
     void this.applyRoute();
   }
 
