@@ -75,7 +75,7 @@ export function CompanionSection(props: { call: CompanionCall; requestPermission
             {status && <StateLine status={status} t={t} />}
             {status && showInstall(status) && (
               <p class="help" data-testid="companion-install">
-                {t('companionInstall')} <code>{`npm run companion:install -- --browser ${firefox ? 'firefox' : 'chrome'}`}</code>
+                {t('companionInstall')} <code>{`npm run -s companion:install -- --browser ${firefox ? 'firefox' : chromeKind()}`}</code>
               </p>
             )}
           </div>
@@ -111,6 +111,12 @@ export function CompanionSection(props: { call: CompanionCall; requestPermission
       {!firefox && <p class="help" data-testid="companion-chrome-share">{t('companionChromeShare')}</p>}
     </section>
   );
+}
+
+/** The installer's name for this Chromium-based browser: Google Chrome says so in its brands, Chromium does not. */
+function chromeKind(): 'chrome' | 'chromium' {
+  const brands = (navigator as Navigator & { userAgentData?: { brands?: { brand: string }[] } }).userAgentData?.brands ?? [];
+  return brands.some((b) => b.brand === 'Google Chrome') ? 'chrome' : 'chromium';
 }
 
 /** The install command is shown when the companion could not start or the browser lacks what it needs. */
