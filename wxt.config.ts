@@ -7,6 +7,14 @@ import { compiledRules, generatedAssets } from './scripts/data/datasets';
 // declarativeNetRequest static rulesets. Chrome ships as MV3, the only version it accepts.
 export const GECKO_ID = 'diffuse@diffuse.invalid';
 
+// Chrome only: the manifest `key`, so every build (an unpacked one too) has the same extension id, which the
+// companion's native host manifest must name (allowed_origins). A public key (base64 DER SubjectPublicKeyInfo,
+// RSA 2048), generated once with node:crypto; its private half was never kept: it is needed only to publish in
+// the Chrome Web Store, which assigns its own key. The id is DIFFUSE_CHROME_EXTENSION_ID
+// (utils/companion/extension-id.ts, whose test checks it against this key).
+export const CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA3GW70brKY+ZSMeaefhZp6Bl7Bq2zHkhleRQJ12lg43oM1WdalXdF0H1gOFad4LmiZ3v5eel4ijq9wBqRwGE0+jSSl5dZjZ7lOGp75fA3dpGK6dtDlAaLUnb7zxpOwcDO6G/J2ojxM3gcSUKip2OPqtPexOpxu/vfRxNA77NWb96NV58iYAUPnMNdFIZoEiPqOTK2MROKf+zkvAatT25An1sTFCO6+r680JH9EIq9+IFzz0n4iOws+oWyyTn3lK912QiOJ76sWsZ101zCCdsgUsD+Qv6T7UuQIJtqaEZqLRcUoT0S0x7LOQpYR2uRjHj9wfhl7kNmg4ucZONYcQiPJQIDAQAB';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // No auto-imports: every file names what it uses.
@@ -36,12 +44,20 @@ export default defineConfig({
       // Daily pruning of history past the retention period.
       'alarms',
       'unlimitedStorage',
+      // Chrome only: the companion's switch sets chrome.proxy.settings. Chrome refuses `proxy` as an optional
+      // permission (kFlagCannotBeOptional in Chromium's permission table); it adds no install warning beyond
+      // <all_urls>, which it implies.
+      ...(browser === 'firefox' ? [] : ['proxy']),
     ],
+    // The companion (docs/companion.md): asked for only when the user switches it on in the options page
+    // (Firefox MV2 takes both as optional; Chrome only nativeMessaging, see above).
+    optional_permissions: browser === 'firefox' ? ['proxy', 'nativeMessaging'] : ['nativeMessaging'],
     // Written from the compiled rulesets themselves, so the manifest and the files cannot drift.
     declarative_net_request: { rule_resources: compiledRules().manifestRuleResources },
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    ...(browser === 'firefox' ? {} : { key: CHROME_PUBLIC_KEY }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

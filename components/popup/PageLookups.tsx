@@ -12,9 +12,10 @@ const counted = (t: Translate, key: string, count: number) => t(`${key}_${count 
  * Who learnt this site because of Diffuse's own lookups for this page load (the per-page face of the exposure
  * ledger): the pool resolvers that were sent names, or no one new when only Firefox's own resolver was asked,
  * or no one at all; and what Diffuse kept to itself, by why. It says plainly that the browser looked the names
- * up itself, through its own setting (an extension cannot route those), and links to the resolver settings.
+ * up itself, through its own setting (an extension cannot route those), and links to the resolver settings;
+ * `browserRouted` (the companion is connected) drops that sentence: CompanionLookups says where they went instead.
  */
-export function PageLookups(props: { view: PageLookupsView; dnsSettingsUrl: string; t: Translate }) {
+export function PageLookups(props: { view: PageLookupsView; dnsSettingsUrl: string; t: Translate; browserRouted?: boolean }) {
   const { view, t } = props;
   const kept = KEPT_ORDER.flatMap((group) => {
     const count = view.kept[group] ?? 0;
@@ -57,8 +58,8 @@ export function PageLookups(props: { view: PageLookupsView; dnsSettingsUrl: stri
         </p>
       )}
       {view.failed > 0 && <p class="note" data-testid="dns-lookups-failed">{counted(t, 'lookupsFailed', view.failed)}</p>}
-      <p class="note">
-        {t('lookupsBrowserOwn')}{' '}
+      <p class="note" data-testid="dns-lookups-browser-own">
+        {!props.browserRouted && <>{t('lookupsBrowserOwn')}{' '}</>}
         <a href={props.dnsSettingsUrl} target="_blank" rel="noopener">{t('lookupsSettings')}</a>
       </p>
     </section>

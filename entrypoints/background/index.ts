@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import type { SideTable } from '@/utils/rules/side-table';
+import { createCompanionCapability } from './companion';
 import { createDnsCapability } from './dns';
 import { createHistoryCapability } from './history';
 import { createNamesCapability } from './names';
@@ -21,10 +22,18 @@ export default defineBackground(() => {
   const attributor = loadAttributor();
   const ruleTable = packagedJson<SideTable>('/data/rule-table.json', 'blocking rule table');
 
-  const pageload = createPageloadCapability({ stores, attributor, names: (view) => names.tabView(view.pageLoad, view.hosts) });
+  const pageload = createPageloadCapability({
+    stores,
+    attributor,
+    names: (view) => names.tabView(view.pageLoad, view.hosts),
+    companion: (view) => companion.tabView(view),
+  });
   const protection = createProtectionCapability({ store: stores.policies, ruleTable });
   const privacy = createPrivacyCapability({ store: stores.privacy });
   const dns = createDnsCapability({ store: stores.dns });
+  // The browser's own lookups through the companion (off by default): configured from the pool's settings and
+  // secret, its reports recorded in the pool's exposure ledger.
+  const companion = createCompanionCapability({ store: stores.companion, dns: dns.service, firefox: import.meta.env.FIREFOX });
   const names = createNamesCapability({
     tracker: pageload.tracker,
     dns: dns.service,
@@ -49,7 +58,7 @@ export default defineBackground(() => {
 
   // Synchronously, in the first turn: the event that woke the worker must find every listener. pageload's request
   // observer comes before names' listener, so a main_frame request has begun its page load when names sees it.
-  for (const capability of [pageload, names, protection, privacy, dns, history, settings]) capability.start();
+  for (const capability of [pageload, names, protection, privacy, dns, companion, history, settings]) capability.start();
   routeMessages({
     ...pageload.handlers,
     ...protection.handlers,
@@ -57,5 +66,6 @@ export default defineBackground(() => {
     ...dns.handlers,
     ...history.handlers,
     ...settings.handlers,
+    ...companion.handlers,
   });
 });

@@ -8,5 +8,11 @@ const call = createClient((message) => browser.runtime.sendMessage(message));
 type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
 const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as MessageKey, subs);
 document.title = t('optionsTitle');
+/**
+ * The companion's optional permissions, as the manifest lists them for this browser (Firefox: proxy and
+ * nativeMessaging; Chrome: nativeMessaging, its proxy permission being required). Called in the click itself.
+ */
+const requestCompanionPermissions = () =>
+  browser.permissions.request({ permissions: (browser.runtime.getManifest().optional_permissions ?? []) as Parameters<typeof browser.permissions.request>[0]['permissions'] });
 const root = document.getElementById('app');
-if (root) render(<OptionsApp call={call} t={t} />, root);
+if (root) render(<OptionsApp call={call} t={t} requestCompanionPermissions={requestCompanionPermissions} />, root);

@@ -11,6 +11,7 @@ import { SummaryLine } from '@/components/popup/SummaryLine';
 import { CloakedTrackers } from '@/components/popup/CloakedTrackers';
 import { InfrastructurePanel } from '@/components/popup/InfrastructurePanel';
 import { PageLookups } from '@/components/popup/PageLookups';
+import { CompanionLookups } from '@/components/popup/CompanionLookups';
 import { INFRA_DATA_CREDITS, INFRA_DATA_CREDIT_LINK } from '@/utils/infra/infra-credits';
 import type { Translate } from '@/components/shared/translate';
 
@@ -115,7 +116,8 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
           <CloakedTrackers cloaks={view.cloaks} evictions={view.cloakEvictions} t={t} />
           <EncryptionPanel summary={view.encryption} dnsSettingsUrl={props.dnsSettingsUrl} t={t} />
           <InfrastructurePanel view={view.infrastructure} t={t} />
-          <PageLookups view={view.lookups} dnsSettingsUrl={props.dnsSettingsUrl} t={t} />
+          <PageLookups view={view.lookups} dnsSettingsUrl={props.dnsSettingsUrl} t={t} browserRouted={view.companion?.state === 'connected'} />
+          {view.companion && <CompanionLookups view={view.companion} t={t} />}
           <LazyDetails class="all-hosts" summary={t('allHostsHeading', [String(report.contacts.length)])}>
             {() => <HostTable hosts={report.contacts} t={t} />}
           </LazyDetails>

@@ -26,6 +26,8 @@ const handlers: Handlers = {
   'history.forgetSite': unused,
   'settings.export': unused,
   'settings.import': unused,
+  'companion.status': unused,
+  'companion.set': unused,
 };
 
 describe('message contract', () => {

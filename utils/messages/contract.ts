@@ -4,6 +4,7 @@ import { PRIVACY_MESSAGES, type PrivacyMessages } from './privacy-messages';
 import { DNS_MESSAGES, type DnsMessages } from './dns-messages';
 import { HISTORY_MESSAGES, type HistoryMessages } from './history-messages';
 import { SETTINGS_MESSAGES, type SettingsMessages } from './settings-messages';
+import { COMPANION_MESSAGES, type CompanionMessages } from './companion-messages';
 
 export type { TabView } from './page-messages';
 
@@ -12,10 +13,10 @@ export type { TabView } from './page-messages';
  * per domain (`*-messages.ts`). Each entry names a request's payload and its answer; the background's router
  * and the UI's client are both checked against it.
  */
-export interface Contract extends PageMessages, PolicyMessages, PrivacyMessages, DnsMessages, HistoryMessages, SettingsMessages {}
+export interface Contract extends PageMessages, PolicyMessages, PrivacyMessages, DnsMessages, HistoryMessages, SettingsMessages, CompanionMessages {}
 
 /** Every message type, so the router can refuse anything else. */
-const TYPES: Record<keyof Contract, true> = { ...PAGE_MESSAGES, ...POLICY_MESSAGES, ...PRIVACY_MESSAGES, ...DNS_MESSAGES, ...HISTORY_MESSAGES, ...SETTINGS_MESSAGES };
+const TYPES: Record<keyof Contract, true> = { ...PAGE_MESSAGES, ...POLICY_MESSAGES, ...PRIVACY_MESSAGES, ...DNS_MESSAGES, ...HISTORY_MESSAGES, ...SETTINGS_MESSAGES, ...COMPANION_MESSAGES };
 export const MESSAGE_TYPES = Object.keys(TYPES) as MessageType[];
 
 export type MessageType = keyof Contract;

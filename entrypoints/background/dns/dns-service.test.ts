@@ -73,6 +73,23 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     expect(fetch.calls.filter((c) => c.host === 'b.test')).toHaveLength(1);
   });
 
+  it('hands the companion its configuration, again after a change, and records its lookups in the ledger', async () => {
+    const { dns } = service();
+    const config = await dns.companionConfig();
+    expect(config).toMatchObject({ strategy: 'site', rekeyDays: 0 });
+    expect(config.secret).toHaveLength(32);
+    const seen: string[][] = [];
+    dns.onSettingsChanged((next) => seen.push(next.resolvers));
+    expect((await dns.configure({ resolvers: [A] })).ok).toBe(true);
+    expect(seen).toEqual([[A]]);
+    await dns.recordCompanionLookup(B, 'shop.test', 'www.shop.test');
+    await dns.recordCompanionLookup(B, 'shop.test', 'img.shop.test');
+    await dns.flush();
+    expect((await dns.status()).resolvers.length).toBeGreaterThan(0);
+    const ledger = (await stored('dnsLedger')) as { resolvers: { resolver: string; queries: number; sites: unknown[]; names: unknown[] }[] };
+    expect(ledger.resolvers.find((r) => r.resolver === B)).toMatchObject({ queries: 2, sites: [expect.anything()], names: [expect.anything(), expect.anything()] });
+  });
+
   it('persists the ledger, so a restarted background still shows what each resolver was sent', async () => {
     const { dns } = service();
     await dns.configure({ resolvers: [A, B] });

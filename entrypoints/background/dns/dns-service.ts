@@ -9,6 +9,7 @@ import { probeResolver } from '@/utils/dns/settings/resolver-probe';
 import { parseStoredSpeedTiers, type SpeedTiers } from '@/utils/dns/pool/speed-tiers';
 import { buildDnsStatus, type DnsStatus } from '@/utils/dns/views/status-view';
 import { restoreLedger } from '@/utils/dns/ledger/stored-ledger';
+import type { Strategy } from '@/utils/dns/pool/selection';
 import type { DnsConfigureResult } from '@/utils/messages/dns-messages';
 import type { DnsStore } from '../store/dns-store';
 
@@ -20,6 +21,15 @@ export interface DnsServiceDeps {
   randomBytes: (length: number) => Uint8Array;
   /** Longest wait between a lookup and the ledger reaching storage (default 1 s). */
   saveDelayMs?: number;
+}
+
+/** What the companion needs to spread the browser's own lookups as the pool spreads Diffuse's (companion/). */
+export interface CompanionDnsConfig {
+  resolvers: string[];
+  strategy: Strategy;
+  /** The per-install secret: the companion keys its selection with it, so a site goes to the same resolver both ways. */
+  secret: Uint8Array;
+  rekeyDays: number;
 }
 
 /** What a background start builds from storage; replaced parts are kept in place so every holder sees them. */
@@ -40,6 +50,7 @@ export class DnsService {
   private running: Promise<Running> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly saver: LedgerSaver;
+  private readonly settingsListeners: ((config: CompanionDnsConfig) => void)[] = [];
 
   constructor(private readonly deps: DnsServiceDeps) {
     this.saver = new LedgerSaver({
@@ -66,6 +77,25 @@ export class DnsService {
     return (await this.start()).settings.lookupsVia;
   }
 
+  /** The resolvers, strategy, secret and re-keying period the companion is configured with. */
+  async companionConfig(): Promise<CompanionDnsConfig> {
+    return this.companionView(await this.start());
+  }
+
+  /** Called after every saved change of the DNS settings (the companion is configured again). */
+  onSettingsChanged(listener: (config: CompanionDnsConfig) => void): void {
+    this.settingsListeners.push(listener);
+  }
+
+  /**
+   * Records in the exposure ledger that the companion sent `resolver` the browser's own lookup of `name` for `site`
+   * (the same ledger as Diffuse's own lookups: a resolver learns the site whoever asked), stored within the second.
+   */
+  async recordCompanionLookup(resolver: string, site: string, name: string): Promise<void> {
+    (await this.start()).pool.ledger.record(resolver, site, name);
+    this.saver.changed();
+  }
+
   async status(): Promise<DnsStatus> {
     return this.view(await this.start());
   }
@@ -81,6 +111,7 @@ export class DnsService {
       }
       await this.deps.store.saveSettings(check.settings);
       this.apply(running, check.settings);
+      for (const listener of this.settingsListeners) listener(this.companionView(running));
       return { ok: true, status: this.view(running) };
     });
   }
@@ -157,6 +188,11 @@ export class DnsService {
     running.pool.speed.enabled = next.preferFast;
     running.settings = next;
     running.settingsProblem = null;
+  }
+
+  private companionView(running: Running): CompanionDnsConfig {
+    const { resolvers, strategy, rekeyDays } = running.settings;
+    return { resolvers: [...resolvers], strategy, secret: running.secret, rekeyDays };
   }
 
   private view(running: Running): DnsStatus {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Attributor } from '@/utils/attribution/table-types';
 import type { CnameTabView } from '@/utils/cname/tab-view';
+import type { CompanionPageView } from '@/utils/companion/companion-lookups';
 import type { Handlers } from '@/utils/messages/contract';
 import type { PageMessages } from '@/utils/messages/page-messages';
 import type { BatchWriter } from '@/utils/pageload/batch';
@@ -18,6 +19,7 @@ export interface PageloadHandlerDeps {
   pageLoads: PageLoadStore;
   attributor: () => Promise<Attributor>;
   names: (view: PageLoadView) => Promise<CnameTabView>;
+  companion?: (view: PageLoadView) => CompanionPageView | undefined;
 }
 
 /** The popup's view of a tab, and the reload it asks for after a policy change. */
@@ -31,7 +33,7 @@ export function createPageloadHandlers(deps: PageloadHandlerDeps): Pick<Handlers
       // Memory when this worker saw the whole load; otherwise storage, after the pending writes.
       const view = tracker.liveView(tabId) ?? (await writer.flush().then(() => pageLoads.view(load.id)));
       if (!view) return null;
-      return buildTabView(view, await deps.attributor(), describesConnections(), deps.names);
+      return buildTabView(view, await deps.attributor(), describesConnections(), deps.names, deps.companion);
     },
     'tab.reload': async ({ tabId }) => {
       await browser.tabs.reload(tabId);

@@ -1,5 +1,6 @@
 import type { Attributor } from '@/utils/attribution/table-types';
 import type { CnameTabView } from '@/utils/cname/tab-view';
+import type { CompanionPageView } from '@/utils/companion/companion-lookups';
 import type { PageMessages } from '@/utils/messages/page-messages';
 import { BatchWriter } from '@/utils/pageload/batch';
 import type { PageLoadView } from '@/utils/pageload/page-load';
@@ -24,6 +25,8 @@ export interface PageloadDeps {
   attributor: () => Promise<Attributor>;
   /** What names/ found behind the page load's hosts (late-bound: names/ is built after this capability). */
   names: (view: PageLoadView) => Promise<CnameTabView>;
+  /** The browser's own lookups of the page through the companion; undefined while it is off (late-bound too). */
+  companion?: (view: PageLoadView) => CompanionPageView | undefined;
 }
 
 /**
@@ -50,7 +53,7 @@ export function createPageloadCapability(deps: PageloadDeps): PageloadCapability
     tracker,
     flush: () => writer.flush(),
     forgetSite: (site) => whenStarted().then(() => tracker.forgetSite(site)),
-    handlers: createPageloadHandlers({ tracker, started: whenStarted, writer, pageLoads, attributor: deps.attributor, names: deps.names }),
+    handlers: createPageloadHandlers({ tracker, started: whenStarted, writer, pageLoads, attributor: deps.attributor, names: deps.names, companion: deps.companion }),
     start() {
       void whenStarted();
       observeRequests(tracker, new BlockedBadge());

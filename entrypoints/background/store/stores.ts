@@ -1,6 +1,7 @@
 import { DiffuseDb } from './db';
 import { createAnswerStore } from './answer-store';
 import { createCloakStore } from './cname-store';
+import { createCompanionStore } from './companion-store';
 import { createDnsStore } from './dns-store';
 import { HistoryStore } from './history-store';
 import { createOperatorStore } from './operator-store';
@@ -25,6 +26,7 @@ export function openStores() {
     answers: createAnswerStore(),
     operators: createOperatorStore(),
     privacy: createPrivacyStore(),
+    companion: createCompanionStore(),
   };
 }
 

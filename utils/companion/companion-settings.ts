@@ -1,0 +1,53 @@
+import type { CompanionState } from './companion-lookups';
+
+/** The companion's switch as stored (store/companion-store.ts): off by default. */
+export interface CompanionSettings {
+  enabled: boolean;
+  /** When the companion is gone: let the browser look names up itself ('direct'), or stop relayed requests ('block'). */
+  onLoss: 'direct' | 'block';
+}
+
+export const DEFAULT_COMPANION_SETTINGS: CompanionSettings = { enabled: false, onLoss: 'direct' };
+
+/** What companion.status answers: the switch, and what the companion is doing now. */
+export interface CompanionStatus {
+  /** The browser has the APIs and Diffuse holds the permissions (native messaging, proxy). */
+  available: boolean;
+  enabled: boolean;
+  onLoss: CompanionSettings['onLoss'];
+  state: CompanionState;
+  /** Why it was lost or could not start, in the companion's or the browser's words. */
+  error: string | null;
+  /** The SOCKS port it listens on (127.0.0.1) while connected. */
+  port: number | null;
+  /** Lookups the companion reported since it started. */
+  lookups: number;
+}
+
+export type CompanionSetRequest = Partial<CompanionSettings>;
+
+/** A stored record, read leniently: anything unreadable falls back to the default (the switch off). */
+export function parseStoredCompanionSettings(value: unknown): CompanionSettings {
+  if (typeof value !== 'object' || value === null) return { ...DEFAULT_COMPANION_SETTINGS };
+  const record = value as Record<string, unknown>;
+  return {
+    enabled: record.enabled === true,
+    onLoss: record.onLoss === 'block' ? 'block' : 'direct',
+  };
+}
+
+/** A change asked for over a message, checked whole: the settings it makes, or why not. */
+export function applyCompanionSet(current: CompanionSettings, request: unknown): { ok: true; settings: CompanionSettings } | { ok: false; error: string } {
+  if (typeof request !== 'object' || request === null) return { ok: false, error: 'The companion settings must be an object.' };
+  const input = request as Record<string, unknown>;
+  const next = { ...current };
+  if (input.enabled !== undefined) {
+    if (typeof input.enabled !== 'boolean') return { ok: false, error: 'enabled is either true or false.' };
+    next.enabled = input.enabled;
+  }
+  if (input.onLoss !== undefined) {
+    if (input.onLoss !== 'direct' && input.onLoss !== 'block') return { ok: false, error: 'onLoss is either "direct" or "block".' };
+    next.onLoss = input.onLoss;
+  }
+  return { ok: true, settings: next };
+}
