@@ -29,6 +29,8 @@ export interface BrowserTab {
 export interface ExtensionPage {
   /** Runs a function in the page and returns its (JSON-serialisable) result. */
   evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
+  /** A real click through the driver's input (user activation, which permissions.request needs). */
+  click(selector: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -11,8 +11,11 @@ export const FIREFOX_PATH = process.env.DIFFUSE_FIREFOX ?? '/usr/bin/firefox-esr
 /** Pinned through extensions.webextensions.uuids so extension pages have a known address. */
 const EXTENSION_UUID = 'd1ff05e0-0000-4000-8000-000000000001';
 
-/** `extension: false` starts the same profile setup without Diffuse, as a baseline for benchmarks. */
-export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, options: { extension?: boolean } = {}): Promise<ExtensionBrowser> {
+/**
+ * `extension: false` starts the same profile setup without Diffuse, as a baseline for benchmarks. `env` is added
+ * to Firefox's environment (the companion test gives it a home of its own, where the native host is installed).
+ */
+export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, options: { extension?: boolean; env?: Record<string, string> } = {}): Promise<ExtensionBrowser> {
   const extension = resolve(BUILD_DIRS.firefox);
   if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`No Firefox build at ${extension}: run npm run build first.`);
   const profile = await mkdtemp(join(tmpdir(), 'diffuse-firefox-'));
@@ -22,6 +25,7 @@ export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, op
     headless: true,
     acceptInsecureCerts: true,
     userDataDir: profile,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     // Without it WebDriver BiDi may not open moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
@@ -87,7 +91,7 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
       if (Date.now() > deadline) throw new Error(`moz-extension page ${path} did not load`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    return { evaluate: (fn) => page.evaluate(fn), close: () => page.close() };
+    return { evaluate: (fn) => page.evaluate(fn), click: (selector) => page.click(selector), close: () => page.close() };
   }
 
   async close(): Promise<void> {
