@@ -33,7 +33,13 @@ export default defineBackground(() => {
   const dns = createDnsCapability({ store: stores.dns });
   // The browser's own lookups through the companion (off by default): configured from the pool's settings and
   // secret, its reports recorded in the pool's exposure ledger.
-  const companion = createCompanionCapability({ store: stores.companion, dns: dns.service, firefox: import.meta.env.FIREFOX });
+  const companion = createCompanionCapability({
+    store: stores.companion,
+    dns: dns.service,
+    firefox: import.meta.env.FIREFOX,
+    // Behind the proxy webRequest reports 127.0.0.1 for every request: the companion says where it connected.
+    onConnected: (host, address) => names.relayed(host, address),
+  });
   const names = createNamesCapability({
     tracker: pageload.tracker,
     dns: dns.service,
@@ -43,6 +49,7 @@ export default defineBackground(() => {
     cloaks: stores.cloaks,
     answers: stores.answers,
     operators: stores.operators,
+    companionRelaying: () => companion.relaying(),
     blocking: import.meta.env.FIREFOX,
   });
   // The DNS exposure ledger and the hosts' operators follow history: pruned to the same day, deleted with it, a

@@ -33,6 +33,8 @@ export interface CompanionServiceDeps {
   store: CompanionStore;
   dns: Pick<DnsService, 'companionConfig' | 'onSettingsChanged' | 'recordCompanionLookup'>;
   platform: CompanionPlatform;
+  /** Told of each address the companion connected to (names/: behind the proxy webRequest's `ip` is loopback). */
+  onConnected?: (host: string, address: string) => void;
   /** How long the companion has to say `ready` after it was started (default 10 s). */
   readyTimeoutMs?: number;
   setTimeout: (run: () => void, ms: number) => unknown;
@@ -183,6 +185,7 @@ export class CompanionService {
   private record(lookup: LookupMessage): void {
     this.lookups++;
     this.memory.add(lookup);
+    if (lookup.connected) this.deps.onConnected?.(lookup.name, lookup.connected);
     if (lookup.resolver !== null) {
       this.deps.dns
         .recordCompanionLookup(lookup.resolver, lookup.site, lookup.name)

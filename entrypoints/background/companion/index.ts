@@ -11,6 +11,8 @@ import { chromePlatform, firefoxPlatform } from './proxy-routing';
 export interface CompanionCapability extends Capability<keyof CompanionMessages> {
   /** The popup's line about the browser's own lookups of a page load (pageload's tab view); undefined while off. */
   tabView(view: PageLoadView): CompanionPageView | undefined;
+  /** Whether the browser's own lookups go through the companion now (its names then reach the site's pool resolver). */
+  relaying(): boolean;
 }
 
 export interface CompanionDeps {
@@ -19,6 +21,8 @@ export interface CompanionDeps {
   dns: DnsService;
   /** Firefox routes per request (proxy.onRequest); Chrome sets one proxy setting. */
   firefox: boolean;
+  /** Each address the companion connected to, by host name (names/ attributes operators from it). */
+  onConnected?: (host: string, address: string) => void;
   /** Tests hand in a fake browser side. */
   platform?: (route: () => ReturnType<CompanionService['route']>) => CompanionPlatform;
 }
@@ -35,12 +39,14 @@ export function createCompanionCapability(deps: CompanionDeps): CompanionCapabil
     store: deps.store,
     dns: deps.dns,
     platform,
+    ...(deps.onConnected ? { onConnected: deps.onConnected } : {}),
     setTimeout: (run, ms) => setTimeout(run, ms),
     clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
   }));
   return {
     handlers: createCompanionHandlers(built),
     tabView: (view) => built.pageView(view),
+    relaying: () => built.route().kind === 'relay',
     start() {
       platform.register();
       void built.start().catch((error: unknown) => console.error('Diffuse: could not start the companion', error));

@@ -105,6 +105,14 @@ describe('CnameService', () => {
     expect(fetch.calls).toHaveLength(0);
   });
 
+  it('behind the companion’s proxy (webRequest says 127.0.0.1) the operator comes from the address the companion reached', async () => {
+    const { service } = setup();
+    service.connected(page('load1'), 'cdn.thirdparty-fixture.net', '127.0.0.1', false);
+    expect((await service.operators('load1'))('cdn.thirdparty-fixture.net')).toBeNull();
+    service.relayed('cdn.thirdparty-fixture.net', '151.101.1.1');
+    expect((await service.operators('load1'))('cdn.thirdparty-fixture.net')).toEqual({ operator: 'Fastly', via: 'address', evidence: '151.101.1.1' });
+  });
+
   it('past the bound the request goes, the lookup still teaches the rule, and later requests of that load do not wait', async () => {
     const { service, synced } = setup({ delayMs: { 'slow.diffuse-shop.com': 80 } });
     const started = performance.now();

@@ -41,6 +41,10 @@ export interface CnameServiceDeps {
 const IDLE_MS = 30 * 86_400_000;
 /** A refreshed cloak's stored lastSeen may lag this much; saving every sighting would write on every page load. */
 const SAVE_SEEN_AFTER_MS = 3_600_000;
+/** Hosts whose companion-connected address is kept (a few pages' worth). */
+const RELAYED_HOSTS = 2_000;
+/** A loopback address: a local proxy (the companion), not the host's server. */
+const LOOPBACK = /^127\.|^::1$|^::ffff:127\./;
 
 export interface CloakState {
   evictions: Evictions;
@@ -61,6 +65,7 @@ export class CnameService {
   private attribute: Attributor | undefined;
   /** The cloak targets once loaded: a host they list is a known tracker, blocked by name, never looked up. */
   private knownTargets: CloakTargets | undefined;
+  private readonly relayedTo = new Map<string, string>();
 
   constructor(private readonly deps: CnameServiceDeps) {}
 
@@ -107,6 +112,16 @@ export class CnameService {
     }, () => undefined);
   }
 
+  /**
+   * The companion connected to `host` at `address`: behind its proxy webRequest reports 127.0.0.1 for every
+   * request, so this is the address that says who serves the host. Kept for the most recent hosts.
+   */
+  relayed(host: string, address: string): void {
+    this.relayedTo.delete(host);
+    this.relayedTo.set(host, address);
+    if (this.relayedTo.size > RELAYED_HOSTS) this.relayedTo.delete(this.relayedTo.keys().next().value as string);
+  }
+
   /** Who serves each host of the page load: its CNAME chain's CDN name if looked up, else the address reached. */
   async operators(pageLoadId: string): Promise<(host: string) => InfraAttribution | null | undefined> {
     const infra = await this.deps.infra();
@@ -115,7 +130,8 @@ export class CnameService {
 
   private operatorOf(infra: InfraAttributor, pageLoadId: string, host: string): InfraAttribution | null | undefined {
     const insight = this.insights.of(pageLoadId).get(host);
-    const address = this.insights.addressesOf(pageLoadId).get(host);
+    const reached = this.insights.addressesOf(pageLoadId).get(host);
+    const address = reached === undefined || LOOPBACK.test(reached) ? (this.relayedTo.get(host) ?? reached) : reached;
     if (!insight && address === undefined) return undefined; // not known yet
     return infra({ host, cnameChain: insight?.cnameChain ?? [], addresses: address === undefined ? [] : [address] });
   }

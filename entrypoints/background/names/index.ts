@@ -21,6 +21,8 @@ import { cnameTabView } from './tab-view';
 export interface NamesCapability extends Capability {
   /** The popup's part of a page load: cloaks found, infrastructure operators, resolvers sent the names. */
   tabView(load: PageLoad, hosts: readonly { host: string; requests: number }[]): Promise<CnameTabView>;
+  /** The companion connected to `host` at `address` (the operator serving it, behind the proxy). */
+  relayed(host: string, address: string): void;
 }
 
 export interface NamesDeps {
@@ -34,6 +36,8 @@ export interface NamesDeps {
   /** Recent answers, kept across a stopped worker (storage.session). */
   answers: AnswerStore;
   operators: OperatorStore;
+  /** Whether the companion relays the browser's own lookups now (companion/). */
+  companionRelaying: () => boolean;
   /** Firefox: a blocking listener that cancels a cloaked tracker's first request (within a bounded wait). */
   blocking: boolean;
 }
@@ -45,7 +49,7 @@ export interface NamesDeps {
  */
 export function createNamesCapability(deps: NamesDeps): NamesCapability {
   let targets: Promise<CloakTargets> | undefined;
-  const names = createNameResolver({ dns: deps.dns, store: deps.answers, now: () => Date.now() });
+  const names = createNameResolver({ dns: deps.dns, store: deps.answers, now: () => Date.now(), browserResolves: () => !deps.companionRelaying() });
   const service = new CnameService({
     resolve: (name, site) => names.resolve(name, site),
     targets: () => (targets ??= deps.ruleTable().then((table) => buildCloakTargets(table, DEFAULT_BLOCKED_CATEGORIES))),
@@ -63,6 +67,7 @@ export function createNamesCapability(deps: NamesDeps): NamesCapability {
   return {
     handlers: {},
     tabView: (load, hosts) => cnameTabView(service, load, hosts),
+    relayed: (host, address) => service.relayed(host, address),
     start() {
       names.start();
       void service.start();

@@ -12,7 +12,16 @@ const SAVE_DELAY_MS = 1_000;
  * own resolver when the user has not chosen the pool (dns-settings.ts `lookupsVia`), else the resolver pool on
  * behalf of the page's site.
  */
-export function createNameResolver(deps: { dns: DnsService; store: AnswerStore; now: () => number }) {
+export function createNameResolver(deps: {
+  dns: DnsService;
+  store: AnswerStore;
+  now: () => number;
+  /**
+   * False while the browser's own lookups go through the companion: Firefox's dns.resolve then fails (names are
+   * the proxy's to resolve, MDN `dns`), and the pool asks the resolver the companion asks for the site anyway.
+   */
+  browserResolves: () => boolean;
+}) {
   const inBrowser = browserResolver();
   let memory: AnswerMemory | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,7 +44,7 @@ export function createNameResolver(deps: { dns: DnsService; store: AnswerStore; 
       const kept = memory?.get(name, deps.now());
       if (kept) return kept;
       const answer =
-        inBrowser && (await deps.dns.lookupsVia()) === 'browser' ? browserAnswer(name, await inBrowser(name)) : poolAnswer(await deps.dns.resolve({ name, site }));
+        inBrowser && deps.browserResolves() && (await deps.dns.lookupsVia()) === 'browser' ? browserAnswer(name, await inBrowser(name)) : poolAnswer(await deps.dns.resolve({ name, site }));
       memory?.put(name, answer, deps.now());
       save();
       return answer;
