@@ -38,6 +38,11 @@ export const percentile = (xs: readonly number[], p: number): number => sorted(x
 
 // ---- servers ----------------------------------------------------------------------------------------------
 
+/** Firefox's own DoH server for the direct side (TRR needs https; the harness accepts the test certificate). */
+export function startTrr(): Promise<DohServer> {
+  return DohServer.start({ zone: ZONE });
+}
+
 export function startDoh(): Promise<DohServer[]> {
   return Promise.all([DohServer.start({ zone: ZONE, plain: true }), DohServer.start({ zone: ZONE, plain: true })]);
 }
@@ -172,9 +177,10 @@ export interface BenchFirefox {
  * Firefox with the extension, its DNS pool on the local DoH servers. `companion: true`: the companion installed
  * into a home of its own (as tests/e2e/companion-firefox.e2e.ts does), Firefox's own resolution pointed at
  * 192.0.2.1 (nothing answers there: a page loads only through the companion), the switch clicked and connected.
- * `companion: false`: every name resolves to 127.0.0.1 inside Firefox (the harness's forceResolve), no lookup.
+ * `companion: false`: Firefox resolves its names itself over its own DNS over HTTPS (TRR mode 3) against a local
+ * DoH server with the same zone, so both sides pay for a DoH lookup per new name and the ratio is the relay's.
  */
-export async function startFirefox(doh: readonly DohServer[], companion: boolean): Promise<BenchFirefox> {
+export async function startFirefox(doh: readonly DohServer[], companion: boolean, trr?: DohServer): Promise<BenchFirefox> {
   const home = companion ? await mkdtemp(join(tmpdir(), 'diffuse-bench-companion-home-')) : undefined;
   let browser: ExtensionBrowser | undefined;
   try {
@@ -182,7 +188,21 @@ export async function startFirefox(doh: readonly DohServer[], companion: boolean
       execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/companion-install.ts', '--browser', 'firefox', '--home', home], { stdio: 'pipe' });
     }
     browser = await launchFirefox(
-      { 'extensions.webextOptionalPermissionPrompts': false, ...(home ? { 'network.dns.forceResolve': '192.0.2.1' } : {}) },
+      {
+        'extensions.webextOptionalPermissionPrompts': false,
+        ...(home ? { 'network.dns.forceResolve': '192.0.2.1' } : {}),
+        ...(!home && trr
+          ? {
+              'network.dns.forceResolve': '',
+              'network.trr.mode': 3,
+              'network.trr.uri': trr.url,
+              'network.trr.confirmationNS': 'skip',
+              'network.trr.allow-rfc1918': true,
+              'network.trr.builtin-excluded-domains': '',
+              'network.trr.excluded-domains': '',
+            }
+          : {}),
+      },
       home ? { env: { HOME: home, DIFFUSE_COMPANION_ALLOW_LOOPBACK: '1' } } : {},
     );
     const options = await browser.openExtensionPage('options.html');
