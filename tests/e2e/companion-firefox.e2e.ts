@@ -87,7 +87,7 @@ describe.skipIf(!(process.env.DIFFUSE_BROWSERS ?? 'firefox').includes('firefox')
     const b = browser!;
     await options.click('#companion-block');
     await expect.poll(() => options.evaluate(() => document.querySelector<HTMLElement>('[data-setting="companion-on-loss"]')?.dataset.onLoss ?? '')).toBe('block');
-    // The companion Firefox started (the launcher exec'd node on the built file): killed as a crash would end it.
+    // The companion the browser started (the launcher exec'd node on the built file): killed as a crash would end it.
     const companions = execSync('ps -eo pid=,args=').toString().split('\n').filter((line) => line.includes('companion/dist/diffuse-companion.mjs'));
     expect(companions).toHaveLength(1);
     process.kill(Number.parseInt(companions[0]!.trim(), 10), 'SIGKILL');

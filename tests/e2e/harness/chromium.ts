@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,37 +8,78 @@ import { BUILD_DIRS, listTabsInExtensionPage, OpenTabs, pickTab, waitForBackgrou
 /** Debian's Chromium unless DIFFUSE_CHROMIUM names another binary. */
 export const CHROMIUM_PATH = process.env.DIFFUSE_CHROMIUM ?? '/usr/bin/chromium';
 
-export async function launchChromium(): Promise<ExtensionBrowser> {
+export interface ChromiumOptions {
+  /** Added to Chromium's environment (the companion test gives it a home of its own, where the native host is). */
+  env?: Record<string, string>;
+  /** Replaces the default `MAP * 127.0.0.1`: where Chromium's own name resolution sends each name. */
+  hostResolverRules?: string;
+  /**
+   * Optional API permissions to hold as if the user had granted them: headless Chromium cannot answer a
+   * permission prompt, so a first start writes the profile and the grant is added to its Preferences, as the
+   * browser itself stores a granted permission (extensions.settings.<id>.granted/active_permissions).
+   */
+  grant?: string[];
+  /**
+   * A folder of native-messaging host manifests to copy into the profile: Chromium started with --user-data-dir
+   * looks for them in DIR/NativeMessagingHosts instead of ~/.config/chromium/NativeMessagingHosts.
+   */
+  nativeMessagingHosts?: string;
+}
+
+export async function launchChromium(options: ChromiumOptions = {}): Promise<ExtensionBrowser> {
   const extension = resolve(BUILD_DIRS.chromium);
   if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`No Chrome build at ${extension}: run npm run build first.`);
   const profile = await mkdtemp(join(tmpdir(), 'diffuse-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    ignoreHTTPSErrors: true,
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      // The machine has no network: without these Chromium floods it with refused background connections.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-      '--ignore-certificate-errors',
-      // Every name reaches the local test server; URLs carry its ports.
-      '--host-resolver-rules=MAP * 127.0.0.1',
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (options.nativeMessagingHosts) await cp(options.nativeMessagingHosts, join(profile, 'NativeMessagingHosts'), { recursive: true });
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      ignoreHTTPSErrors: true,
+      ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
+      args: [
+        `--disable-extensions-except=${extension}`,
+        `--load-extension=${extension}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        // The machine has no network: without these Chromium floods it with refused background connections.
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+        '--ignore-certificate-errors',
+        // Every name reaches the local test server; URLs carry its ports.
+        `--host-resolver-rules=${options.hostResolverRules ?? 'MAP * 127.0.0.1'}`,
+        '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      ],
+    });
+  let context = await launch();
+  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (options.grant?.length) {
+    const id = new URL(worker.url()).host;
+    await context.close();
+    await grantInProfile(profile, id, options.grant);
+    context = await launch();
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  }
   const driver = new ChromiumExtensionBrowser(context, new URL(worker.url()).host, profile);
   const probe = await driver.openExtensionPage('popup.html');
   await waitForBackground(probe);
   await probe.close();
   return driver;
+}
+
+async function grantInProfile(profile: string, id: string, permissions: readonly string[]): Promise<void> {
+  const path = join(profile, 'Default', 'Preferences');
+  const prefs = JSON.parse(await readFile(path, 'utf8'));
+  const settings = prefs.extensions?.settings?.[id];
+  if (!settings) throw new Error(`No settings for extension ${id} in ${path}`);
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    settings[key] ??= { api: [] };
+    settings[key].api = [...new Set([...(settings[key].api ?? []), ...permissions])];
+  }
+  await writeFile(path, JSON.stringify(prefs));
 }
 
 class ChromiumExtensionBrowser implements ExtensionBrowser {
