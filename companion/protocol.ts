@@ -6,10 +6,7 @@
  * shape is trusted.
  */
 import { checkDnsConfig, DEFAULT_DNS_SETTINGS } from '../utils/dns/settings/dns-settings';
-import type { Strategy } from '../utils/dns/pool/selection';
-
-/** The version of this protocol, sent in `ready`; the extension refuses a companion it does not speak to. */
-export const PROTOCOL_VERSION = 1;
+import type { CompanionErrorMessage, ConfigureMessage, LookupMessage, ReadyMessage } from '../utils/companion/native-messages';
 
 /** The browsers' limit on one message from a host to the extension: 1 MB (1024 × 1024 octets). */
 export const MAX_MESSAGE_TO_EXTENSION = 1024 * 1024;
@@ -20,60 +17,20 @@ export const MAX_MESSAGE_TO_EXTENSION = 1024 * 1024;
  */
 export const MAX_MESSAGE_FROM_EXTENSION = 1024 * 1024;
 
+// The message shapes are the extension's and the companion's one contract, written once in
+// utils/companion/native-messages.ts; this file adds the companion's side: limits and the check of what arrives.
+export type { ConfigureMessage, LookupMessage, ReadyMessage } from '../utils/companion/native-messages';
+export { PROTOCOL_VERSION } from '../utils/companion/native-messages';
+
 /**
- * How the SOCKS5 client says which site a connection is for:
- * - `password` (Firefox): RFC 1929 username = the top-level site, password = the session password of `ready`;
- * - `none` (Chrome, whose SOCKS5 has no authentication, Chromium net/docs/proxy.md): no credentials, and the site
- *   is the registrable domain of the name asked.
+ * How the SOCKS5 client says which site a connection is for: `password` (Firefox): RFC 1929 username = the
+ * top-level site, password = the session password of `ready`; `none` (Chrome, whose SOCKS5 has no
+ * authentication, Chromium net/docs/proxy.md): no credentials, and the site is the name's registrable domain.
  */
-export type AuthMode = 'password' | 'none';
-
-/** extension → companion: the pool's settings; a later one replaces them. */
-export interface ConfigureMessage {
-  type: 'configure';
-  /** DoH resolver URLs or RFC 8484 templates, in the user's order. */
-  resolvers: string[];
-  strategy: Strategy;
-  /** The extension's per-install selection secret, 32 octets as 64 hex digits, so both pick alike per site. */
-  secret: string;
-  /** Re-keying period of the selection hash in days; 0 keeps the key. */
-  rekeyDays: number;
-  auth: AuthMode;
-}
-
-/** companion → extension, once, right after start: where the SOCKS5 server listens and its session password. */
-export interface ReadyMessage {
-  type: 'ready';
-  version: typeof PROTOCOL_VERSION;
-  port: number;
-  password: string;
-}
-
-/** companion → extension, per CONNECT to a domain name: who was asked, what it said, where we connected. */
-export interface LookupMessage {
-  type: 'lookup';
-  /** The group the lookup was routed by: the site of the SOCKS username, else the name's registrable domain. */
-  site: string;
-  name: string;
-  /** The resolver that answered A (null: none was asked or none answered). */
-  resolver: string | null;
-  /** A addresses, then AAAA addresses. */
-  addresses: string[];
-  /** The address the connection was made to, or null when none could be. */
-  connected: string | null;
-  error?: string;
-  /** Date.now() when the lookup ended. */
-  at: number;
-}
-
-/** companion → extension: a message it could not use, in a sentence; the companion keeps running. */
-export interface ErrorMessage {
-  type: 'error';
-  message: string;
-}
+export type AuthMode = ConfigureMessage['auth'];
 
 export type IncomingMessage = ConfigureMessage;
-export type OutgoingMessage = ReadyMessage | LookupMessage | ErrorMessage;
+export type OutgoingMessage = ReadyMessage | LookupMessage | CompanionErrorMessage;
 
 export type IncomingCheck = { ok: true; message: IncomingMessage } | { ok: false; error: string };
 
