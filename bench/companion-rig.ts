@@ -22,7 +22,11 @@ import { launchFirefox } from '../tests/e2e/harness/firefox';
 /** Every name here is under a real public suffix, so the extension proxies it and the companion looks it up. */
 export const DOMAIN = 'bench-fixture.com';
 export const BUNDLE = resolve('companion/dist/diffuse-companion.mjs');
-const ZONE: ZoneRecord[] = [{ name: `*.${DOMAIN}`, type: 'A', data: '127.0.0.1', ttl: 300 }];
+// The page's site, and another site for --third-party images.
+const ZONE: ZoneRecord[] = [
+  { name: `*.${DOMAIN}`, type: 'A', data: '127.0.0.1', ttl: 300 },
+  { name: '*.bench-cdn-fixture.net', type: 'A', data: '127.0.0.1', ttl: 300 },
+];
 const SECRET = 'b2'.repeat(32);
 
 // ---- statistics -------------------------------------------------------------------------------------------

@@ -19,6 +19,9 @@
  *    RFC 1929 auth, CONNECT by name, lookup from cache, connect, reply, then one octet to an echo server and its
  *    first octet back; vs a direct TCP connect and the same octet. Median and p90 of each, difference of medians.
  *
+ * `--third-party`: the images come from hosts of another site (bench-cdn-fixture.net), which uncloaking never
+ * looks up, so neither side holds a request for it; by default they are the page's own subdomains (held on both).
+ *
  * Needs the Firefox build in .output/firefox-mv2 and companion/dist/diffuse-companion.mjs (npm run build). The
  * SOCKS5 client in 2 and 3 is the `socks` package in this process, not Firefox's; this process also writes and
  * reads every byte, so 2 measures the relay's added cost on top of a Node client, not the relay alone.
@@ -63,6 +66,9 @@ async function interleave<T>(rounds: number, warmup: number, a: () => Promise<T>
   return [as, bs];
 }
 
+/** Images on the page's own subdomains (uncloaking holds their first requests), or with --third-party on another site's. */
+const IMAGE_DOMAIN = process.argv.includes('--third-party') ? 'bench-cdn-fixture.net' : DOMAIN;
+
 // ---- 1. page load in Firefox ----------------------------------------------------------------------------
 
 async function pageLoads(doh: DohServer[]): Promise<void> {
@@ -78,12 +84,12 @@ async function pageLoads(doh: DohServer[]): Promise<void> {
     /** A fresh page: its own host and 5 image hosts never seen before, so every connection (and lookup) is new. */
     const freshPage = (tag: string) => {
       const id = `${tag}${++n}`;
-      const imgs = Array.from({ length: IMAGES }, (_, i) => `<img alt="" src="${server.url(`img${i % IMAGE_HOSTS}-${id}.${DOMAIN}`, `/asset/${i}.png`)}">`);
+      const imgs = Array.from({ length: IMAGES }, (_, i) => `<img alt="" src="${server.url(`img${i % IMAGE_HOSTS}-${id}.${IMAGE_DOMAIN}`, `/asset/${i}.png`)}">`);
       const host = `www-${id}.${DOMAIN}`;
       server.page(host, '/', `<!doctype html><link rel="icon" href="data:,"><title>${id}</title>${imgs.join('')}`);
       return { id, url: server.url(host, '/') };
     };
-    const served = (id: string) => server.log.filter((r) => r.host.endsWith(`-${id}.${DOMAIN}`) && r.path.startsWith('/asset/')).length;
+    const served = (id: string) => server.log.filter((r) => r.host.includes(`-${id}.`) && r.path.startsWith('/asset/')).length;
 
     const arm = async (firefox: BenchFirefox, tag: string, servers: DohServer[]) => {
       const tab = await firefox.browser.openTab(freshPage(tag).url);
