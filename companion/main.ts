@@ -12,7 +12,9 @@ import { createRoute } from './connect-route';
 import { destinationPolicy } from './destination-policy';
 import { openNativePort } from './native-messaging';
 import { configurePool, type ConfiguredPool } from './pool-config';
-import { PROTOCOL_VERSION, type ConfigureMessage } from './protocol';
+import { PROTOCOL_VERSION, type ConfigureMessage, type ResolveMessage } from './protocol';
+import { lookUp } from '../utils/dns/views/answer-view';
+import { ResolutionError } from '../utils/dns/wire/errors';
 import { connectFirst } from './relay';
 import { startSocksServer } from './socks-server';
 
@@ -34,11 +36,24 @@ async function main(): Promise<void> {
       port.send({ type: 'error', message: `configure: ${(error as Error).message}` });
     }
   };
+  /** Uncloaking's lookups while the companion relays: answered from (and into) the same pool and cache as CONNECTs. */
+  const answer = async (request: ResolveMessage) => {
+    const reply = { type: 'answer' as const, id: request.id, cnameChain: [] as string[], addresses: [] as string[], ttl: 0, resolvers: [] as string[] };
+    if (!configured) return port.send({ ...reply, error: 'not configured yet' });
+    try {
+      const found = await lookUp(configured.pool, request.name, undefined, request.site || undefined);
+      const resolvers = found.resolverAAAA ? [found.resolver, found.resolverAAAA] : [found.resolver];
+      port.send({ ...reply, cnameChain: found.cnameChain, addresses: found.addresses, ttl: found.ttl, resolvers });
+    } catch (error) {
+      const tried = error instanceof ResolutionError ? error.attempts.map((a) => a.resolver) : [];
+      port.send({ ...reply, resolvers: tried, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
   const port = openNativePort({
     input: process.stdin,
     output: process.stdout,
     // The port opens first: a configure that arrives while the server starts is applied all the same.
-    onMessage: applyConfigure,
+    onMessage: (message) => (message.type === 'resolve' ? void answer(message) : applyConfigure(message)),
     onClose: () => {
       for (const close of closers) close();
       process.exit(0);

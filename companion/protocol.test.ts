@@ -13,7 +13,9 @@ describe('checkIncoming', () => {
   it.each([
     ['not an object', 'configure', /JSON object/],
     ['an array', [], /JSON object/],
-    ['an unknown type', { type: 'resolve' }, /Unknown message type "resolve"/],
+    ['an unknown type', { type: 'lookup' }, /Unknown message type "lookup"/],
+    ['a resolve without an id', { type: 'resolve', name: 'm.shop.com', site: 'shop.com' }, /"id" must be a whole number/],
+    ['a resolve without a name', { type: 'resolve', id: 1, name: '', site: 'shop.com' }, /"name" must be a host name/],
     ['a missing field', { ...valid, auth: undefined }, /"auth" is missing/],
     ['a plain-http resolver elsewhere', { ...valid, resolvers: ['http://dns.example/q'] }, /must use https/],
     ['no resolver', { ...valid, resolvers: [] }, /at least one resolver/],
@@ -26,6 +28,10 @@ describe('checkIncoming', () => {
     const check = checkIncoming(value);
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.error).toMatch(error);
+  });
+
+  it('accepts a resolve (uncloaking through the companion), names lower-cased', () => {
+    expect(checkIncoming({ type: 'resolve', id: 7, name: 'M.Shop.com', site: 'Shop.com' })).toEqual({ ok: true, message: { type: 'resolve', id: 7, name: 'm.shop.com', site: 'shop.com' } });
   });
 
   it('turns the secret into its 32 octets', () => {

@@ -6,7 +6,7 @@
  * shape is trusted.
  */
 import { checkDnsConfig, DEFAULT_DNS_SETTINGS } from '../utils/dns/settings/dns-settings';
-import type { CompanionErrorMessage, ConfigureMessage, LookupMessage, ReadyMessage } from '../utils/companion/native-messages';
+import type { AnswerMessage, CompanionErrorMessage, ConfigureMessage, LookupMessage, ReadyMessage, ResolveMessage } from '../utils/companion/native-messages';
 
 /** The browsers' limit on one message from a host to the extension: 1 MB (1024 × 1024 octets). */
 export const MAX_MESSAGE_TO_EXTENSION = 1024 * 1024;
@@ -19,7 +19,7 @@ export const MAX_MESSAGE_FROM_EXTENSION = 1024 * 1024;
 
 // The message shapes are the extension's and the companion's one contract, written once in
 // utils/companion/native-messages.ts; this file adds the companion's side: limits and the check of what arrives.
-export type { ConfigureMessage, LookupMessage, ReadyMessage } from '../utils/companion/native-messages';
+export type { AnswerMessage, ConfigureMessage, LookupMessage, ReadyMessage, ResolveMessage } from '../utils/companion/native-messages';
 export { PROTOCOL_VERSION } from '../utils/companion/native-messages';
 
 /**
@@ -29,8 +29,8 @@ export { PROTOCOL_VERSION } from '../utils/companion/native-messages';
  */
 export type AuthMode = ConfigureMessage['auth'];
 
-export type IncomingMessage = ConfigureMessage;
-export type OutgoingMessage = ReadyMessage | LookupMessage | CompanionErrorMessage;
+export type IncomingMessage = ConfigureMessage | ResolveMessage;
+export type OutgoingMessage = ReadyMessage | LookupMessage | AnswerMessage | CompanionErrorMessage;
 
 export type IncomingCheck = { ok: true; message: IncomingMessage } | { ok: false; error: string };
 
@@ -40,7 +40,13 @@ const SECRET_HEX = /^[0-9a-f]{64}$/i;
 export function checkIncoming(value: unknown): IncomingCheck {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'A message must be a JSON object with a "type".' };
   const fields = value as Record<string, unknown>;
-  if (fields.type !== 'configure') return { ok: false, error: `Unknown message type ${JSON.stringify(fields.type)}: the companion understands only "configure".` };
+  if (fields.type === 'resolve') {
+    if (typeof fields.id !== 'number' || !Number.isSafeInteger(fields.id)) return { ok: false, error: 'resolve: "id" must be a whole number.' };
+    if (typeof fields.name !== 'string' || fields.name === '' || fields.name.length > 253) return { ok: false, error: 'resolve: "name" must be a host name.' };
+    if (typeof fields.site !== 'string' || fields.site.length > 253) return { ok: false, error: 'resolve: "site" must be a site name.' };
+    return { ok: true, message: { type: 'resolve', id: fields.id, name: fields.name.toLowerCase(), site: fields.site.toLowerCase() } };
+  }
+  if (fields.type !== 'configure') return { ok: false, error: `Unknown message type ${JSON.stringify(fields.type)}: the companion understands "configure" and "resolve".` };
   for (const key of ['resolvers', 'strategy', 'secret', 'rekeyDays', 'auth'] as const) {
     if (fields[key] === undefined) return { ok: false, error: `configure: "${key}" is missing.` };
   }

@@ -46,8 +46,10 @@ export function connectFirst(addresses: readonly string[], port: number, options
       clearTimeout(stagger);
       if (done || started >= addresses.length) return;
       const address = addresses[started++] as string;
-      // allowHalfOpen: a client that has sent its request (FIN) may still be reading the answer.
-      const socket = connect({ host: address, port, allowHalfOpen: true });
+      // allowHalfOpen: a client that has sent its request (FIN) may still be reading the answer. noDelay: a relay
+      // forwards what it gets at once, as the client side does (socks-server.ts); Nagle's algorithm would hold a
+      // small write for the ACK of the last one, which a delayed ACK can stretch to tens of milliseconds.
+      const socket = connect({ host: address, port, allowHalfOpen: true, noDelay: true });
       let settled = false;
       const timer = setTimeout(() => fail('ETIMEDOUT', `no answer from ${address} within ${timeoutMs} ms`), timeoutMs);
       attempts.push({ socket, timer });

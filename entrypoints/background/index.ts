@@ -49,7 +49,7 @@ export default defineBackground(() => {
     cloaks: stores.cloaks,
     answers: stores.answers,
     operators: stores.operators,
-    companionRelaying: () => companion.relaying(),
+    companionRelay: () => companion.relay(),
     blocking: import.meta.env.FIREFOX,
   });
   // The DNS exposure ledger and the hosts' operators follow history: pruned to the same day, deleted with it, a

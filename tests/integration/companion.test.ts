@@ -115,6 +115,18 @@ describe('the companion', () => {
     const lookup = await companion.next(isLookupOf('s3.beta-fixture.com'));
     expect(lookup).toMatchObject({ type: 'lookup', site: 'site-3.com', resolver: serversOf(3)[0]?.template, addresses: ['127.0.0.1'], connected: '127.0.0.1', at: expect.any(Number) });
     expect(lookup.error).toBeUndefined();
+    // Uncloaking's lookup through the companion goes to the site's same resolver, and fills the cache the CONNECT
+    // reads: asked once, the name is not asked again.
+    companion.send({ type: 'resolve', id: 1, name: 's5.alpha-fixture.com', site: 'site-5.com' });
+    const answer = await companion.next((m): m is Extract<typeof m, { type: 'answer' }> => m.type === 'answer');
+    expect(answer).toMatchObject({ id: 1, addresses: ['127.0.0.1'], resolvers: [serversOf(5)[0]?.template] });
+    companion.send({ type: 'resolve', id: 2, name: 'fresh.alpha-fixture.com', site: 'site-5.com' });
+    await companion.next((m): m is Extract<typeof m, { type: 'answer' }> => m.type === 'answer' && m.id === 2);
+    const asked = () => doh.reduce((n, s) => n + s.log.filter((q) => q.name === 'fresh.alpha-fixture.com').length, 0);
+    expect(asked()).toBe(2); // A and AAAA
+    const { socket } = await connect(ready.port, 'fresh.alpha-fixture.com', httpPort, { userId: 'site-5.com', password: ready.password });
+    expect(await get(socket, 'fresh.alpha-fixture.com')).toBe('hello fresh.alpha-fixture.com');
+    expect(asked()).toBe(2);
     // Names travel only over the native port: nothing on stderr.
     expect(companion.stderr).toBe('');
   });

@@ -42,12 +42,34 @@ export interface LookupMessage {
   at: number;
 }
 
+/**
+ * Extension → companion: look `name` up for `site` through the companion's pool. Uncloaking asks this way while the
+ * companion relays, so the CONNECT that follows finds the answer in the companion's cache: one lookup, not two.
+ */
+export interface ResolveMessage {
+  type: 'resolve';
+  id: number;
+  name: string;
+  site: string;
+}
+
+/** Companion → extension: the answer to `resolve` `id` (pool resolvers sent the name; every one tried on failure). */
+export interface AnswerMessage {
+  type: 'answer';
+  id: number;
+  cnameChain: string[];
+  addresses: string[];
+  ttl: number;
+  resolvers: string[];
+  error?: string;
+}
+
 export interface CompanionErrorMessage {
   type: 'error';
   message: string;
 }
 
-export type CompanionMessage = ReadyMessage | LookupMessage | CompanionErrorMessage;
+export type CompanionMessage = ReadyMessage | LookupMessage | AnswerMessage | CompanionErrorMessage;
 
 /** The only protocol version this extension speaks. */
 export const PROTOCOL_VERSION = 1;
@@ -93,6 +115,25 @@ export function checkCompanionMessage(value: unknown): CompanionCheck {
         addresses: (value.addresses as string[]).slice(0, MAX_ADDRESSES),
         connected: value.connected as string | null,
         at: value.at,
+      };
+      if (value.error !== undefined) message.error = value.error as string;
+      return { ok: true, message };
+    }
+    case 'answer': {
+      if (typeof value.id !== 'number' || !Number.isSafeInteger(value.id)) return fail('answer.id must be a whole number');
+      const names = (list: unknown, max: number) => Array.isArray(list) && list.length <= max && list.every((n) => isText(n, MAX_TEXT));
+      if (!names(value.cnameChain, 16)) return fail('answer.cnameChain must be a list of names');
+      if (!Array.isArray(value.addresses) || !value.addresses.every((a) => isText(a, 64))) return fail('answer.addresses must be a list of addresses');
+      if (typeof value.ttl !== 'number' || !Number.isFinite(value.ttl) || value.ttl < 0) return fail('answer.ttl must be seconds');
+      if (!names(value.resolvers, 16)) return fail('answer.resolvers must be a list of resolver URLs');
+      if (value.error !== undefined && !isText(value.error, MAX_TEXT)) return fail('answer.error must be a string when present');
+      const message: AnswerMessage = {
+        type: 'answer',
+        id: value.id,
+        cnameChain: (value.cnameChain as string[]).map((n) => n.toLowerCase()),
+        addresses: (value.addresses as string[]).slice(0, MAX_ADDRESSES),
+        ttl: value.ttl,
+        resolvers: value.resolvers as string[],
       };
       if (value.error !== undefined) message.error = value.error as string;
       return { ok: true, message };

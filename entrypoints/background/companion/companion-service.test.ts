@@ -115,6 +115,29 @@ describe('CompanionService (fake native port, fakeBrowser storage)', () => {
     expect(service.pageView(page('example.com', []))).toMatchObject({ state: 'connected', names: 2, unsent: 1, resolvers: [{ url: Q9, operator: 'Quad9 Foundation', names: 1 }] });
   });
 
+  it('looks names up through the companion for uncloaking: answers, failures naming the resolvers tried, and a lost port', async () => {
+    const { service, ports, recorded } = setup();
+    await expect(service.resolve('m.shop.com', 'shop.com')).rejects.toThrow('not connected');
+    await service.set({ enabled: true });
+    ports[0]!.say(ready);
+    await settle();
+    const asked = service.resolve('m.shop.com', 'shop.com');
+    expect(ports[0]!.sent.at(-1)).toEqual({ type: 'resolve', id: 1, name: 'm.shop.com', site: 'shop.com' });
+    ports[0]!.say({ type: 'answer', id: 1, cnameChain: ['Shop.com.sc.omtrdc.net'], addresses: ['192.0.2.10'], ttl: 60, resolvers: [Q9] });
+    await expect(asked).resolves.toEqual({ cnameChain: ['shop.com.sc.omtrdc.net'], addresses: ['192.0.2.10'], ttl: 60, via: 'pool', resolvers: [Q9] });
+    expect(recorded).toEqual([[Q9, 'shop.com', 'm.shop.com']]);
+    // Tried: a failed lookup names the resolver it was sent to, as the pool's own failure does.
+    const failing = service.resolve('x.shop.com', 'shop.com');
+    ports[0]!.say({ type: 'answer', id: 2, cnameChain: [], addresses: [], ttl: 0, resolvers: [Q9], error: 'no answer within 1500 ms' });
+    await expect(failing).rejects.toMatchObject({ name: 'ResolutionError', attempts: [{ resolver: Q9 }] });
+    // Tried: an answer for nobody, and a malformed one, change nothing; the port closing ends what still waits.
+    const waiting = service.resolve('y.shop.com', 'shop.com');
+    ports[0]!.say({ type: 'answer', id: 99, cnameChain: [], addresses: [], ttl: 0, resolvers: [] });
+    ports[0]!.say({ type: 'answer', id: 3, cnameChain: 'nope' });
+    ports[0]!.exit('it crashed');
+    await expect(waiting).rejects.toThrow('the companion was lost: it crashed');
+  });
+
   it('configures the companion again when the DNS settings change', async () => {
     const { service, ports, changeDns, config } = setup();
     await service.set({ enabled: true });

@@ -1,4 +1,6 @@
-import { checkCompanionMessage, configureMessage, type LookupMessage } from '@/utils/companion/native-messages';
+import { checkCompanionMessage, configureMessage, type AnswerMessage, type LookupMessage } from '@/utils/companion/native-messages';
+import type { NameAnswer } from '@/utils/cname/name-answer';
+import { ResolutionError } from '@/utils/dns/wire/errors';
 import { CompanionLookupMemory, companionPageView, type CompanionPageView, type CompanionState } from '@/utils/companion/companion-lookups';
 import { applyCompanionSet, DEFAULT_COMPANION_SETTINGS, type CompanionSettings, type CompanionStatus } from '@/utils/companion/companion-settings';
 import { COMPANION_HOST_NAME } from '@/utils/companion/host-manifest';
@@ -41,6 +43,9 @@ export interface CompanionServiceDeps {
   clearTimeout: (timer: unknown) => void;
 }
 
+/** Longest uncloaking waits for the companion's answer (the pool's own last-chance timeout). */
+const RESOLVE_TIMEOUT_MS = 1_500;
+
 export const MISSING_PERMISSIONS = 'the browser has not given Diffuse the permissions the companion needs (native messaging and proxy)';
 
 /** The reason when neither the browser nor the companion gave one (Firefox, when the program exits). */
@@ -67,6 +72,8 @@ export class CompanionService {
   private timer: unknown = null;
   private queue: Promise<unknown> = Promise.resolve();
   readonly memory = new CompanionLookupMemory();
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (answer: NameAnswer) => void; reject: (error: Error) => void; timer: unknown; site: string; name: string }>();
 
   constructor(private readonly deps: CompanionServiceDeps) {
     deps.dns.onSettingsChanged((config) => {
@@ -171,6 +178,8 @@ export class CompanionService {
       console.warn('Diffuse: the companion says:', message.message);
     } else if (message.type === 'lookup') {
       this.record(message);
+    } else if (message.type === 'answer') {
+      this.answered(message);
     } else if (this.state === 'starting') {
       const config = await this.deps.dns.companionConfig();
       if (generation !== this.generation || this.state !== 'starting') return;
@@ -180,6 +189,47 @@ export class CompanionService {
       this.clearTimer();
       await this.applyRoute();
     }
+  }
+
+  /**
+   * Looks `name` up for `site` through the companion's pool (uncloaking, while the companion relays): the CONNECT
+   * that follows then finds the answer in the companion's cache, so the page waits for one lookup, not two.
+   */
+  resolve(name: string, site: string): Promise<NameAnswer> {
+    if (this.state !== 'connected' || !this.port) return Promise.reject(new Error('the companion is not connected'));
+    const id = ++this.nextId;
+    return new Promise<NameAnswer>((resolve, reject) => {
+      const timer = this.deps.setTimeout(() => this.settle(id, new Error(`the companion did not answer for ${name} within ${RESOLVE_TIMEOUT_MS} ms`)), RESOLVE_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer, site, name });
+      this.send({ type: 'resolve', id, name, site });
+    });
+  }
+
+  private answered(answer: AnswerMessage): void {
+    const waiting = this.pending.get(answer.id);
+    if (!waiting) return;
+    // The resolvers sent the name learnt the site, answered or not: the exposure ledger says so.
+    for (const resolver of new Set(answer.resolvers)) {
+      this.deps.dns
+        .recordCompanionLookup(resolver, waiting.site, waiting.name)
+        .catch((error: unknown) => console.error('Diffuse: could not record a companion lookup in the ledger', error));
+    }
+    if (answer.error !== undefined) {
+      // As the pool's own failure: each resolver tried is named, so the page's view counts them as sent the name.
+      const attempts = answer.resolvers.map((resolver) => ({ resolver, reason: 'network' as const, message: answer.error as string }));
+      this.settle(answer.id, attempts.length ? new ResolutionError(waiting.name, 'A', attempts) : new Error(answer.error));
+      return;
+    }
+    this.settle(answer.id, { cnameChain: answer.cnameChain, addresses: answer.addresses, ttl: answer.ttl, via: 'pool', resolvers: answer.resolvers });
+  }
+
+  private settle(id: number, outcome: NameAnswer | Error): void {
+    const waiting = this.pending.get(id);
+    if (!waiting) return;
+    this.pending.delete(id);
+    this.deps.clearTimeout(waiting.timer);
+    if (outcome instanceof Error) waiting.reject(outcome);
+    else waiting.resolve(outcome);
   }
 
   private record(lookup: LookupMessage): void {
@@ -209,6 +259,7 @@ export class CompanionService {
   private lose(generation: number, error: string): void {
     if (generation !== this.generation) return;
     this.generation++;
+    for (const id of [...this.pending.keys()]) this.settle(id, new Error(`the companion was lost: ${error}`));
     this.disconnect();
     this.state = 'lost';
     // Shown inside a sentence ("Lost: …."): the browser's own messages end with a full stop.

@@ -1,3 +1,4 @@
+import type { NameAnswer } from '@/utils/cname/name-answer';
 import type { CompanionPageView } from '@/utils/companion/companion-lookups';
 import type { CompanionMessages } from '@/utils/messages/companion-messages';
 import type { PageLoadView } from '@/utils/pageload/page-load';
@@ -11,8 +12,8 @@ import { chromePlatform, firefoxPlatform } from './proxy-routing';
 export interface CompanionCapability extends Capability<keyof CompanionMessages> {
   /** The popup's line about the browser's own lookups of a page load (pageload's tab view); undefined while off. */
   tabView(view: PageLoadView): CompanionPageView | undefined;
-  /** Whether the browser's own lookups go through the companion now (its names then reach the site's pool resolver). */
-  relaying(): boolean;
+  /** While the browser's own lookups go through the companion: a lookup through it (uncloaking's), else null. */
+  relay(): ((name: string, site: string) => Promise<NameAnswer>) | null;
 }
 
 export interface CompanionDeps {
@@ -46,7 +47,7 @@ export function createCompanionCapability(deps: CompanionDeps): CompanionCapabil
   return {
     handlers: createCompanionHandlers(built),
     tabView: (view) => built.pageView(view),
-    relaying: () => built.route().kind === 'relay',
+    relay: () => (built.route().kind === 'relay' ? (name, site) => built.resolve(name, site) : null),
     start() {
       platform.register();
       void built.start().catch((error: unknown) => console.error('Diffuse: could not start the companion', error));

@@ -1,5 +1,6 @@
 import type { Attributor } from '@/utils/attribution/table-types';
 import { buildCloakTargets, type CloakTargets } from '@/utils/cname/cloak-targets';
+import type { NameAnswer } from '@/utils/cname/name-answer';
 import type { CnameTabView } from '@/utils/cname/tab-view';
 import type { PageLoad } from '@/utils/pageload/page-load';
 import type { PageLoadTracker } from '@/utils/pageload/tracker';
@@ -36,8 +37,8 @@ export interface NamesDeps {
   /** Recent answers, kept across a stopped worker (storage.session). */
   answers: AnswerStore;
   operators: OperatorStore;
-  /** Whether the companion relays the browser's own lookups now (companion/). */
-  companionRelaying: () => boolean;
+  /** The companion's resolver while it relays the browser's own lookups, else null (companion/). */
+  companionRelay: () => ((name: string, site: string) => Promise<NameAnswer>) | null;
   /** Firefox: a blocking listener that cancels a cloaked tracker's first request (within a bounded wait). */
   blocking: boolean;
 }
@@ -49,7 +50,7 @@ export interface NamesDeps {
  */
 export function createNamesCapability(deps: NamesDeps): NamesCapability {
   let targets: Promise<CloakTargets> | undefined;
-  const names = createNameResolver({ dns: deps.dns, store: deps.answers, now: () => Date.now(), browserResolves: () => !deps.companionRelaying() });
+  const names = createNameResolver({ dns: deps.dns, store: deps.answers, now: () => Date.now(), relay: deps.companionRelay });
   const service = new CnameService({
     resolve: (name, site) => names.resolve(name, site),
     targets: () => (targets ??= deps.ruleTable().then((table) => buildCloakTargets(table, DEFAULT_BLOCKED_CATEGORIES))),

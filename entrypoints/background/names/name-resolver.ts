@@ -8,19 +8,19 @@ import { browserResolver } from './browser-resolver';
 const SAVE_DELAY_MS = 1_000;
 
 /**
- * Where uncloaking's lookups go: an answer still fresh from before (kept across a stopped worker), else Firefox's
- * own resolver when the user has not chosen the pool (dns-settings.ts `lookupsVia`), else the resolver pool on
- * behalf of the page's site.
+ * Where uncloaking's lookups go: an answer still fresh from before (kept across a stopped worker), else the
+ * companion while it relays the browser's lookups, else Firefox's own resolver when the user has not chosen the
+ * pool (dns-settings.ts `lookupsVia`), else the resolver pool on behalf of the page's site.
  */
 export function createNameResolver(deps: {
   dns: DnsService;
   store: AnswerStore;
   now: () => number;
   /**
-   * False while the browser's own lookups go through the companion: Firefox's dns.resolve then fails (names are
-   * the proxy's to resolve, MDN `dns`), and the pool asks the resolver the companion asks for the site anyway.
+   * While the companion relays the browser's own lookups: its resolver. Firefox's dns.resolve fails behind a proxy
+   * (MDN `dns`), and asking the companion puts the answer in the cache its CONNECT reads next: one lookup, not two.
    */
-  browserResolves: () => boolean;
+  relay: () => ((name: string, site: string) => Promise<NameAnswer>) | null;
 }) {
   const inBrowser = browserResolver();
   let memory: AnswerMemory | undefined;
@@ -43,8 +43,12 @@ export function createNameResolver(deps: {
     async resolve(name: string, site: string): Promise<NameAnswer> {
       const kept = memory?.get(name, deps.now());
       if (kept) return kept;
-      const answer =
-        inBrowser && deps.browserResolves() && (await deps.dns.lookupsVia()) === 'browser' ? browserAnswer(name, await inBrowser(name)) : poolAnswer(await deps.dns.resolve({ name, site }));
+      const relay = deps.relay();
+      const answer = relay
+        ? await relay(name, site)
+        : inBrowser && (await deps.dns.lookupsVia()) === 'browser'
+          ? browserAnswer(name, await inBrowser(name))
+          : poolAnswer(await deps.dns.resolve({ name, site }));
       memory?.put(name, answer, deps.now());
       save();
       return answer;
