@@ -93,6 +93,11 @@ export class PageInsights {
     return out;
   }
 
+  /** One host's finished lookup on this page load (without building the page's whole map: a per-response path). */
+  get(pageLoadId: string, host: string): HostInsight | undefined {
+    return this.pages.get(pageLoadId)?.hosts.get(host)?.insight;
+  }
+
   has(pageLoadId: string, host: string): boolean {
     return this.pages.get(pageLoadId)?.hosts.has(host) ?? false;
   }

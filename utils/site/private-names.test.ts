@@ -1,6 +1,6 @@
 import { parse } from 'tldts';
 import { describe, expect, it } from 'vitest';
-import { isPrivateAddress, normaliseHost, SPECIAL_USE_NAMES, specialUseSuffix, whyNeverSent, type NeverSentReason } from './private-names';
+import { isLoopbackAddress, isPrivateAddress, normaliseHost, SPECIAL_USE_NAMES, specialUseSuffix, whyNeverSent, type NeverSentReason } from './private-names';
 
 describe('whyNeverSent: names Diffuse never asks a resolver of its own', () => {
   const neverSent: [string, NeverSentReason][] = [
@@ -175,5 +175,14 @@ describe('isPrivateAddress: a main document from here makes the page an intranet
     'fe80::1::2',
   ])('%s is not private', (ip) => {
     expect(isPrivateAddress(ip)).toBe(false);
+  });
+});
+
+describe('isLoopbackAddress: the address webRequest reports behind a local proxy', () => {
+  it.each(['127.0.0.1', '127.255.0.9', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', '::ffff:7f00:1'])('%s is loopback', (ip) => {
+    expect(isLoopbackAddress(ip)).toBe(true);
+  });
+  it.each(['128.0.0.1', '10.0.0.1', '::', '::2', '2001:db8::1', '::ffff:8.8.8.8', 'localhost', ''])('%s is not', (ip) => {
+    expect(isLoopbackAddress(ip)).toBe(false);
   });
 });

@@ -142,6 +142,22 @@ export function isPrivateAddress(ip: string): boolean {
   return v4 >= 0 && isPrivateIpv4(v4);
 }
 
+/**
+ * Whether an address is this machine's loopback: 127/8 (RFC 1122 §3.2.1.3), ::1 (RFC 4291 §2.5.3), and 127/8
+ * carried in IPv6 (IPv4-mapped, either form). Behind a local proxy (the companion) webRequest reports this as
+ * every request's `ip`: it says nothing about who serves the host.
+ */
+export function isLoopbackAddress(ip: string): boolean {
+  let text = ip.trim().toLowerCase();
+  if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
+  if (!text.includes(':')) return isLoopbackIpv4(parseIpv4(text));
+  if (!parseIpv6(text, IPV6_GROUPS)) return false;
+  if (IPV6_GROUPS.every((group, i) => group === (i === 7 ? 1 : 0))) return true;
+  return isLoopbackIpv4(embeddedIpv4(IPV6_GROUPS));
+}
+
+const isLoopbackIpv4 = (value: number): boolean => value >= 0 && Math.floor(value / 0x1000000) === 127;
+
 /** `value` is parseIpv4's unsigned 32-bit number (-1: not an address). */
 function isPrivateIpv4(value: number): boolean {
   if (value < 0) return false;

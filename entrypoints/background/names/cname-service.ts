@@ -2,7 +2,7 @@ import type { Attributor } from '@/utils/attribution/table-types';
 import { CloakBook, type Evictions, type LearnedCloak } from '@/utils/cname/cloak-book';
 import { CLOAK_BOOK_OPTIONS } from '@/utils/cname/cloak-rules';
 import type { CloakTargets } from '@/utils/cname/cloak-targets';
-import { isPrivateAddress } from '@/utils/site/private-names';
+import { isLoopbackAddress, isPrivateAddress } from '@/utils/site/private-names';
 import { detectCloak, type CloakFinding } from '@/utils/cname/detect-cloak';
 import { PageInsights, within, type HostInsight } from '@/utils/cname/host-insights';
 import type { NameAnswer } from '@/utils/cname/name-answer';
@@ -43,8 +43,6 @@ const IDLE_MS = 30 * 86_400_000;
 const SAVE_SEEN_AFTER_MS = 3_600_000;
 /** Hosts whose companion-connected address is kept (a few pages' worth). */
 const RELAYED_HOSTS = 2_000;
-/** A loopback address: a local proxy (the companion), not the host's server. */
-const LOOPBACK = /^127\.|^::1$|^::ffff:127\./;
 
 export interface CloakState {
   evictions: Evictions;
@@ -129,9 +127,9 @@ export class CnameService {
   }
 
   private operatorOf(infra: InfraAttributor, pageLoadId: string, host: string): InfraAttribution | null | undefined {
-    const insight = this.insights.of(pageLoadId).get(host);
+    const insight = this.insights.get(pageLoadId, host);
     const reached = this.insights.addressesOf(pageLoadId).get(host);
-    const address = reached === undefined || LOOPBACK.test(reached) ? (this.relayedTo.get(host) ?? reached) : reached;
+    const address = reached === undefined || isLoopbackAddress(reached) ? (this.relayedTo.get(host) ?? reached) : reached;
     if (!insight && address === undefined) return undefined; // not known yet
     return infra({ host, cnameChain: insight?.cnameChain ?? [], addresses: address === undefined ? [] : [address] });
   }
