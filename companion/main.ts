@@ -14,6 +14,7 @@ import { openNativePort } from './native-messaging';
 import { configurePool, type ConfiguredPool } from './pool-config';
 import { PROTOCOL_VERSION, type ConfigureMessage, type ResolveMessage } from './protocol';
 import { lookUp } from '../utils/dns/views/answer-view';
+import { poolAnswer } from '../utils/cname/name-answer';
 import { ResolutionError } from '../utils/dns/wire/errors';
 import { connectFirst } from './relay';
 import { startSocksServer } from './socks-server';
@@ -41,9 +42,9 @@ async function main(): Promise<void> {
     const reply = { type: 'answer' as const, id: request.id, cnameChain: [] as string[], addresses: [] as string[], ttl: 0, resolvers: [] as string[] };
     if (!configured) return port.send({ ...reply, error: 'not configured yet' });
     try {
-      const found = await lookUp(configured.pool, request.name, undefined, request.site || undefined);
-      const resolvers = found.resolverAAAA ? [found.resolver, found.resolverAAAA] : [found.resolver];
-      port.send({ ...reply, cnameChain: found.cnameChain, addresses: found.addresses, ttl: found.ttl, resolvers });
+      // The shape uncloaking keeps in the extension too (both families' resolvers when a failover split them).
+      const { cnameChain, addresses, ttl, resolvers } = poolAnswer(await lookUp(configured.pool, request.name, undefined, request.site || undefined));
+      port.send({ ...reply, cnameChain, addresses, ttl, resolvers });
     } catch (error) {
       const tried = error instanceof ResolutionError ? error.attempts.map((a) => a.resolver) : [];
       port.send({ ...reply, resolvers: tried, error: error instanceof Error ? error.message : String(error) });

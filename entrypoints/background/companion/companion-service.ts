@@ -209,11 +209,7 @@ export class CompanionService {
     const waiting = this.pending.get(answer.id);
     if (!waiting) return;
     // The resolvers sent the name learnt the site, answered or not: the exposure ledger says so.
-    for (const resolver of new Set(answer.resolvers)) {
-      this.deps.dns
-        .recordCompanionLookup(resolver, waiting.site, waiting.name)
-        .catch((error: unknown) => console.error('Diffuse: could not record a companion lookup in the ledger', error));
-    }
+    for (const resolver of new Set(answer.resolvers)) this.recordInLedger(resolver, waiting.site, waiting.name);
     if (answer.error !== undefined) {
       // As the pool's own failure: each resolver tried is named, so the page's view counts them as sent the name.
       const attempts = answer.resolvers.map((resolver) => ({ resolver, reason: 'network' as const, message: answer.error as string }));
@@ -236,11 +232,13 @@ export class CompanionService {
     this.lookups++;
     this.memory.add(lookup);
     if (lookup.connected) this.deps.onConnected?.(lookup.name, lookup.connected);
-    if (lookup.resolver !== null) {
-      this.deps.dns
-        .recordCompanionLookup(lookup.resolver, lookup.site, lookup.name)
-        .catch((error: unknown) => console.error('Diffuse: could not record a companion lookup in the ledger', error));
-    }
+    if (lookup.resolver !== null) this.recordInLedger(lookup.resolver, lookup.site, lookup.name);
+  }
+
+  private recordInLedger(resolver: string, site: string, name: string): void {
+    this.deps.dns
+      .recordCompanionLookup(resolver, site, name)
+      .catch((error: unknown) => console.error('Diffuse: could not record a companion lookup in the ledger', error));
   }
 
   private configure(config: CompanionDnsConfig) {
