@@ -17,7 +17,7 @@ import { CompanionProcess, isReady } from '../tests/support/companion-process';
 import { DohServer, type ZoneRecord } from '../tests/support/doh-server';
 import { ask } from '../tests/e2e/harness/dns-actions';
 import type { ExtensionBrowser } from '../tests/e2e/harness/extension-browser';
-import { launchFirefox } from '../tests/e2e/harness/firefox';
+import { launchFirefox, trrOnlyPrefs } from '../tests/e2e/harness/firefox';
 
 /** Every name here is under a real public suffix, so the extension proxies it and the companion looks it up. */
 export const DOMAIN = 'bench-fixture.com';
@@ -195,17 +195,7 @@ export async function startFirefox(doh: readonly DohServer[], companion: boolean
       {
         'extensions.webextOptionalPermissionPrompts': false,
         ...(home ? { 'network.dns.forceResolve': '192.0.2.1' } : {}),
-        ...(!home && trr
-          ? {
-              'network.dns.forceResolve': '',
-              'network.trr.mode': 3,
-              'network.trr.uri': trr.url,
-              'network.trr.confirmationNS': 'skip',
-              'network.trr.allow-rfc1918': true,
-              'network.trr.builtin-excluded-domains': '',
-              'network.trr.excluded-domains': '',
-            }
-          : {}),
+        ...(!home && trr ? trrOnlyPrefs(trr.url) : {}),
       },
       home ? { env: { HOME: home, DIFFUSE_COMPANION_ALLOW_LOOPBACK: '1' } } : {},
     );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DohServer } from '../support/doh-server';
 import type { ExtensionBrowser } from './harness/extension-browser';
-import { launchFirefox } from './harness/firefox';
+import { launchFirefox, trrOnlyPrefs } from './harness/firefox';
 import { popupText } from './harness/popup-reader';
 import { TestServer } from './harness/test-server';
 
@@ -33,15 +33,7 @@ describe.skipIf(!(process.env.DIFFUSE_BROWSERS ?? 'firefox').includes('firefox')
   }
 
   it('TRR on (mode 3, a local DoH server): DNS for every connection was private', async () => {
-    browser = await launchFirefox({
-      'network.dns.forceResolve': '',
-      'network.trr.mode': 3,
-      'network.trr.uri': doh.url,
-      'network.trr.confirmationNS': 'skip',
-      'network.trr.allow-rfc1918': true,
-      'network.trr.builtin-excluded-domains': '',
-      'network.trr.excluded-domains': '',
-    });
+    browser = await launchFirefox(trrOnlyPrefs(doh.url));
     const line = await popupLine(browser, 'www.trr-on.test');
     await expect.poll(line, { timeout: 10_000 }).toBe('All 2 requests encrypted; 2 over TLS 1.3; 0 hid the site name with ECH; DNS for 2 of 2 connections was private.');
     expect(doh.log.map((q) => q.name)).toEqual(expect.arrayContaining(['www.trr-on.test', 'img.www.trr-on.test']));

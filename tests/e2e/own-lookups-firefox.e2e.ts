@@ -3,7 +3,7 @@ import { DohServer, type ZoneRecord } from '../support/doh-server';
 import type { DnsConfigureResult, DnsStatus } from '../../utils/messages/dns-messages';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { ask } from './harness/dns-actions';
-import { launchFirefox } from './harness/firefox';
+import { launchFirefox, trrOnlyPrefs } from './harness/firefox';
 import { popupText } from './harness/popup-reader';
 import { TestServer } from './harness/test-server';
 
@@ -32,15 +32,7 @@ describe.skipIf(!(process.env.DIFFUSE_BROWSERS ?? 'firefox').includes('firefox')
     server = await TestServer.start();
     trr = await DohServer.start({ zone: ZONE });
     pool = await DohServer.start({ zone: ZONE, plain: true });
-    browser = await launchFirefox({
-      'network.dns.forceResolve': '',
-      'network.trr.mode': 3,
-      'network.trr.uri': trr.url,
-      'network.trr.confirmationNS': 'skip',
-      'network.trr.allow-rfc1918': true,
-      'network.trr.builtin-excluded-domains': '',
-      'network.trr.excluded-domains': '',
-    });
+    browser = await launchFirefox(trrOnlyPrefs(trr.url));
   });
   afterAll(async () => {
     await browser?.close();

@@ -12,6 +12,23 @@ export const FIREFOX_PATH = process.env.DIFFUSE_FIREFOX ?? '/usr/bin/firefox-esr
 const EXTENSION_UUID = 'd1ff05e0-0000-4000-8000-000000000001';
 
 /**
+ * Prefs that make Firefox resolve every name itself over its own DNS over HTTPS (TRR mode 3: no fallback) at
+ * `url`, a local DoH server: forceResolve cleared (it would bypass TRR), the connectivity check and the built-in
+ * exclusions off, private answers (127.0.0.1) accepted.
+ */
+export function trrOnlyPrefs(url: string): Record<string, unknown> {
+  return {
+    'network.dns.forceResolve': '',
+    'network.trr.mode': 3,
+    'network.trr.uri': url,
+    'network.trr.confirmationNS': 'skip',
+    'network.trr.allow-rfc1918': true,
+    'network.trr.builtin-excluded-domains': '',
+    'network.trr.excluded-domains': '',
+  };
+}
+
+/**
  * `extension: false` starts the same profile setup without Diffuse, as a baseline for benchmarks. `env` is added
  * to Firefox's environment (the companion test gives it a home of its own, where the native host is installed).
  */
