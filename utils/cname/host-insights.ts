@@ -7,6 +7,7 @@
 import type { InfraAttribution } from '../infra/operator-lookup';
 import type { CloakFinding } from './detect-cloak';
 import type { SkipReason } from './lookup-scope';
+import type { NeverSentReason } from '../site/private-names';
 
 /**
  * Longest Firefox holds a request while its host's first lookup runs. Cached answers decide at once; a local
@@ -32,6 +33,8 @@ export interface HostInsight {
   via: LookupVia;
   /** Why the name was not looked up (via `none`). */
   kept?: SkipReason;
+  /** With `kept: 'never-sent'`: which rule of utils/site/private-names.ts kept it. */
+  neverSent?: NeverSentReason;
   /** Pool resolvers this host's name was sent to for the page (the one that answered; or each one tried, on failure). */
   resolvers: string[];
   /** Set when the lookup failed: nothing is learned. */

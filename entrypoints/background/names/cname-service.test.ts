@@ -77,6 +77,9 @@ describe('CnameService', () => {
     expect(await kept('wiki.corp.internal')).toBe('never-sent');
     expect(await kept('intranet')).toBe('never-sent');
     expect(await kept('192.0.2.7')).toBe('never-sent');
+    // Which rule kept it travels with it, so the popup can tell an address from a private name.
+    expect((await service.see(page('load1'), '192.0.2.7').done).neverSent).toBe('ip-literal');
+    expect((await service.see(page('load1'), 'printer.local').done).neverSent).toBe('special-use');
     expect(await kept('diffuse-shop.com.sc.omtrdc.net')).toBe('third-party');
     expect(fetch.calls).toHaveLength(0);
     expect((await service.see(page('load1'), 'metrics.diffuse-shop.com').done).via).toBe('pool');

@@ -180,7 +180,7 @@ export class CnameService {
       pagePrivate: this.insights.isPrivate(page.id),
       knownTracker: this.knownTargets?.match(host) != null,
     });
-    if (!scope.ask) return { ...none, via: 'none', kept: scope.reason };
+    if (!scope.ask) return { ...none, via: 'none', kept: scope.reason, ...(scope.reason === 'never-sent' ? { neverSent: scope.why } : {}) };
     // The query goes out first, so the tables below (loaded once) never delay it; its failure is handled where
     // it is awaited.
     const asked = this.deps.resolve(host, site);

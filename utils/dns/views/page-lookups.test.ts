@@ -57,17 +57,17 @@ describe('summarizePageLookups', () => {
 
   it('groups the names kept back by why, and counts none of them as looked up', () => {
     const view = summarizePageLookups([
-      { via: 'none', kept: 'third-party', resolvers: [], host: 'cdn.other.example' },
-      { via: 'none', kept: 'third-party', resolvers: [], host: 'ads.tracker.example' },
-      { via: 'none', kept: 'third-party', resolvers: [], host: 'fonts.other.example' },
-      { via: 'none', kept: 'page-host', resolvers: [], host: 'www.shop.example' },
-      { via: 'none', kept: 'known-tracker', resolvers: [], host: 'metrics.shop.example' },
-      { via: 'none', kept: 'private-page', resolvers: [], host: 'wiki.corp.example' },
-      { via: 'none', kept: 'never-sent', resolvers: [], host: 'printer.local' },
-      { via: 'none', kept: 'never-sent', resolvers: [], host: 'intranet' },
-      { via: 'none', kept: 'never-sent', resolvers: [], host: '192.168.1.10' },
-      { via: 'none', kept: 'never-sent', resolvers: [], host: '[2001:db8::1]' },
-      { via: 'pool', resolvers: [QUAD9], host: 'img.shop.example' },
+      { via: 'none', kept: 'third-party', resolvers: [] }, // cdn.other.example
+      { via: 'none', kept: 'third-party', resolvers: [] }, // ads.tracker.example
+      { via: 'none', kept: 'third-party', resolvers: [] }, // fonts.other.example
+      { via: 'none', kept: 'page-host', resolvers: [] }, // www.shop.example
+      { via: 'none', kept: 'known-tracker', resolvers: [] }, // metrics.shop.example
+      { via: 'none', kept: 'private-page', resolvers: [] }, // wiki.corp.example
+      { via: 'none', kept: 'never-sent', neverSent: 'special-use', resolvers: [] },
+      { via: 'none', kept: 'never-sent', neverSent: 'single-label', resolvers: [] },
+      { via: 'none', kept: 'never-sent', neverSent: 'ip-literal', resolvers: [] },
+      { via: 'none', kept: 'never-sent', neverSent: 'ip-literal', resolvers: [] },
+      { via: 'pool', resolvers: [QUAD9] }, // img.shop.example
     ]);
     expect(view.kept).toEqual({ 'third-party': 3, 'page-host': 1, 'known-tracker': 1, private: 3, address: 2 });
     expect(view.hosts).toBe(1);
@@ -75,12 +75,12 @@ describe('summarizePageLookups', () => {
     expect(view.resolvers.map((r) => [r.url, r.hosts])).toEqual([[QUAD9, 1]]);
   });
 
-  it('counts a never-sent name without its host as private, not as an address', () => {
+  it('counts a never-sent name without its reason as private, not as an address', () => {
     expect(summarizePageLookups([{ via: 'none', kept: 'never-sent', resolvers: [] }]).kept).toEqual({ private: 1 });
   });
 
   it('says nothing was looked up for a page whose names were all kept back', () => {
-    expect(summarizePageLookups([{ via: 'none', kept: 'never-sent', resolvers: [], host: '10.0.0.1' }])).toEqual({
+    expect(summarizePageLookups([{ via: 'none', kept: 'never-sent', neverSent: 'ip-literal', resolvers: [] }])).toEqual({
       hosts: 0,
       failed: 0,
       resolvers: [],

@@ -1,4 +1,5 @@
 import type { SkipReason } from '../../cname/lookup-scope';
+import type { NeverSentReason } from '../../site/private-names';
 import { resolverLabel } from '../wire/errors';
 import { knownResolvers } from '../settings/resolvers';
 
@@ -43,16 +44,18 @@ export interface PageLookupsView {
 export interface HostLookup {
   via: 'pool' | 'browser' | 'none';
   kept?: SkipReason;
+  /** With `kept: 'never-sent'`: which rule of utils/site/private-names.ts kept it. */
+  neverSent?: NeverSentReason;
   resolvers: readonly string[];
   error?: string;
 }
 
-function keptGroup(reason: SkipReason, host?: string): KeptGroup {
-  if (reason === 'never-sent') return host !== undefined && /^[\d.]+$|:/.test(host) ? 'address' : 'private';
+function keptGroup(reason: SkipReason, neverSent?: NeverSentReason): KeptGroup {
+  if (reason === 'never-sent') return neverSent === 'ip-literal' ? 'address' : 'private';
   return reason === 'private-page' ? 'private' : reason;
 }
 
-export function summarizePageLookups(lookups: Iterable<HostLookup & { host?: string }>): PageLookupsView {
+export function summarizePageLookups(lookups: Iterable<HostLookup>): PageLookupsView {
   let hosts = 0;
   let failed = 0;
   let browser = 0;
@@ -61,7 +64,7 @@ export function summarizePageLookups(lookups: Iterable<HostLookup & { host?: str
   for (const lookup of lookups) {
     if (lookup.via === 'none') {
       if (lookup.kept) {
-        const group = keptGroup(lookup.kept, lookup.host);
+        const group = keptGroup(lookup.kept, lookup.neverSent);
         kept[group] = (kept[group] ?? 0) + 1;
       }
       continue;
