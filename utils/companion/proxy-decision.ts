@@ -1,6 +1,6 @@
 import { embeddedIpv4, parseIpv4, parseIpv6 } from '../infra/ip-parse';
 import { registrableDomain } from '../site/registrable-domain';
-import { isPrivateAddress, normaliseHost, whyNeverSent } from '../site/private-names';
+import { isLoopbackAddress, isPrivateAddress, normaliseHost, whyNeverSent } from '../site/private-names';
 
 /**
  * Which way one request of the browser goes while the companion is switched on (Firefox's proxy.onRequest; Chrome
@@ -125,13 +125,13 @@ function isAddress(host: string): boolean {
   return parseIpv4(host) >= 0 || (host.includes(':') && parseIpv6(host.replace(/%.*$/, ''), GROUPS));
 }
 
+/** This machine: loopback (isLoopbackAddress), or the unspecified address 0.0.0.0 / :: (connecting to it reaches here). */
 function isLoopbackOrUnspecified(host: string): boolean {
-  const v4 = parseIpv4(host);
-  if (v4 >= 0) return Math.floor(v4 / 0x1000000) === 127 || v4 === 0;
-  if (!host.includes(':') || !parseIpv6(host.replace(/%.*$/, ''), GROUPS)) return false;
-  if (GROUPS.slice(0, 7).every((g) => g === 0) && (GROUPS[7] === 1 || GROUPS[7] === 0)) return true;
-  const mapped = embeddedIpv4(GROUPS);
-  return mapped >= 0 && (Math.floor(mapped / 0x1000000) === 127 || mapped === 0);
+  const bare = host.replace(/%.*$/, '');
+  if (isLoopbackAddress(bare)) return true;
+  const v4 = parseIpv4(bare);
+  if (v4 >= 0) return v4 === 0;
+  return bare.includes(':') && parseIpv6(bare, GROUPS) && (GROUPS.every((g) => g === 0) || embeddedIpv4(GROUPS) === 0);
 }
 
 function parseUrl(text: string): URL | null {
