@@ -8,7 +8,7 @@
  * IPv6 (IPv4-mapped, NAT64). Tests set DIFFUSE_COMPANION_ALLOW_LOOPBACK=1 (loopback only): their servers live on 127.0.0.1.
  */
 import { embeddedIpv4, parseIpv4, parseIpv6 } from '../utils/infra/ip-parse';
-import { isPrivateAddress } from '../utils/site/private-names';
+import { isLoopbackAddress, isPrivateAddress } from '../utils/site/private-names';
 
 /** Why an address is refused: this machine itself, or the user's network (or not an address at all). */
 export type LocalKind = 'loopback' | 'local-network';
@@ -20,20 +20,19 @@ export function localKind(ip: string): LocalKind | null {
   let text = ip.trim().toLowerCase();
   if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
   if (isPrivateAddress(text)) return 'local-network';
+  if (isLoopbackAddress(text)) return 'loopback';
   const v4 = parseIpv4(text);
-  if (v4 >= 0) return ipv4Kind(v4);
+  if (v4 >= 0) return isThisNetwork(v4) ? 'loopback' : null;
   // A zone index only means something on a link of this machine; what does not parse is refused, not guessed.
   if (text.includes('%') || !parseIpv6(text, groups)) return 'local-network';
   if (groups.every((g) => g === 0)) return 'loopback'; // :: (unspecified: connecting to it reaches this machine)
-  if (groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1) return 'loopback'; // ::1
   const embedded = embeddedIpv4(groups);
-  return embedded >= 0 ? ipv4Kind(embedded) : null;
+  return embedded >= 0 && isThisNetwork(embedded) ? 'loopback' : null;
 }
 
-/** Loopback 127/8 and "this network" 0/8 (connecting to 0.0.0.0 reaches this machine); the private ranges are isPrivateAddress's. */
-function ipv4Kind(value: number): LocalKind | null {
-  const first = Math.floor(value / 0x1000000);
-  return first === 127 || first === 0 ? 'loopback' : null;
+/** "This network" 0/8 (RFC 1122 §3.2.1.3): connecting to 0.0.0.0 reaches this machine. Loopback is isLoopbackAddress's. */
+function isThisNetwork(value: number): boolean {
+  return Math.floor(value / 0x1000000) === 0;
 }
 
 /**
