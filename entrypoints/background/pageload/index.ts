@@ -10,6 +10,7 @@ import type { Stores } from '../store/stores';
 import { BlockedBadge } from './blocked-badge';
 import { createPageloadHandlers } from './handlers';
 import { observeRequests } from './request-observer';
+import { watchStartGap } from './start-gap-recovery';
 
 export interface PageloadCapability extends Capability<keyof PageMessages> {
   /** Lent to names/, which looks up each host once per page load. */
@@ -21,7 +22,7 @@ export interface PageloadCapability extends Capability<keyof PageMessages> {
 }
 
 export interface PageloadDeps {
-  stores: Pick<Stores, 'pageLoads' | 'history'>;
+  stores: Pick<Stores, 'pageLoads' | 'history' | 'workerStart'>;
   attributor: () => Promise<Attributor>;
   /** What names/ found behind the page load's hosts (late-bound: names/ is built after this capability). */
   names: (view: PageLoadView) => Promise<CnameTabView>;
@@ -56,7 +57,7 @@ export function createPageloadCapability(deps: PageloadDeps): PageloadCapability
     handlers: createPageloadHandlers({ tracker, started: whenStarted, writer, pageLoads, attributor: deps.attributor, names: deps.names, companion: deps.companion }),
     start() {
       void whenStarted();
-      observeRequests(tracker, new BlockedBadge());
+      observeRequests(tracker, new BlockedBadge(), watchStartGap(tracker, deps.stores.workerStart));
     },
   };
 }

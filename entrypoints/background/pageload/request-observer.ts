@@ -2,13 +2,14 @@ import { browser } from 'wxt/browser';
 import type { PageLoadTracker } from '@/utils/pageload/tracker';
 import { isBlockedByExtension } from '@/utils/pageload/request-filter';
 import type { BlockedBadge } from './blocked-badge';
+import type { StartGapWatch } from './start-gap-recovery';
 
 /**
  * Feeds every request of every tab to the tracker, and every blocked one to the tracker and the badge.
  * Non-blocking: observing never delays a request. Registered synchronously at start-up so that Chrome wakes a
  * stopped worker for these events (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events).
  */
-export function observeRequests(tracker: PageLoadTracker, badge: BlockedBadge): void {
+export function observeRequests(tracker: PageLoadTracker, badge: BlockedBadge, gap: StartGapWatch): void {
   const all = { urls: ['<all_urls>'] };
   browser.webRequest.onBeforeRequest.addListener((details) => {
     tracker.observe({
@@ -19,6 +20,7 @@ export function observeRequests(tracker: PageLoadTracker, badge: BlockedBadge): 
       // Firefox names the requesting document; Chrome only its origin.
       documentUrl: (details as { documentUrl?: string }).documentUrl ?? (details as { initiator?: string }).initiator,
     });
+    gap.delivered(details.tabId, { url: details.url, timeStamp: details.timeStamp });
     if (details.type === 'main_frame' && details.frameId === 0 && details.tabId >= 0) badge.reset(details.tabId);
     return undefined;
   }, all);

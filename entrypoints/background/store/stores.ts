@@ -8,6 +8,7 @@ import { createOperatorStore } from './operator-store';
 import { PageLoadStore } from './page-load-store';
 import { PolicyStore } from './policy-store';
 import { createPrivacyStore } from './privacy-store';
+import { createWorkerStartStore } from './worker-start-store';
 
 /**
  * Every store of the background, over one database, built once by the composition root and handed to the
@@ -27,6 +28,7 @@ export function openStores() {
     operators: createOperatorStore(),
     privacy: createPrivacyStore(),
     companion: createCompanionStore(),
+    workerStart: createWorkerStartStore(),
   };
 }
 
