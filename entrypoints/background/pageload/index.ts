@@ -9,7 +9,7 @@ import type { Capability } from '../platform/capability';
 import type { Stores } from '../store/stores';
 import { BlockedBadge } from './blocked-badge';
 import { createPageloadHandlers } from './handlers';
-import { observeRequests } from './request-observer';
+import { observeRequests, openTabIds } from './request-observer';
 import { watchStartGap } from './start-gap-recovery';
 
 export interface PageloadCapability extends Capability<keyof PageMessages> {
@@ -45,7 +45,8 @@ export function createPageloadCapability(deps: PageloadDeps): PageloadCapability
     sink: writer,
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
-    restore: () => pageLoads.currentPageLoads(),
+    // Pointers of tabs that are gone (closed while no worker ran, or from an earlier browser session) are dropped.
+    restore: async () => pageLoads.currentPageLoads(await openTabIds()),
   });
   // Started once, by start() in the first turn; a message that arrives first starts it too.
   let started: Promise<void> | undefined;

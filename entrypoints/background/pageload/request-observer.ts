@@ -36,6 +36,11 @@ export function observeRequests(tracker: PageLoadTracker, badge: BlockedBadge, g
   });
 }
 
+/** The ids of the tabs open now, to drop the stored pointers of every other tab at start-up. */
+export async function openTabIds(): Promise<Set<number>> {
+  return new Set((await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])));
+}
+
 type GetSecurityInfo = (requestId: string, options: object) => Promise<{ state?: string; protocolVersion?: string; usedEch?: boolean; usedPrivateDns?: boolean; hsts?: boolean }>;
 
 /**
