@@ -22,7 +22,7 @@ export interface PageloadCapability extends Capability<keyof PageMessages> {
 }
 
 export interface PageloadDeps {
-  stores: Pick<Stores, 'pageLoads' | 'history' | 'workerStart'>;
+  stores: Pick<Stores, 'pageLoads' | 'history' | 'workerStart' | 'unsaved'>;
   attributor: () => Promise<Attributor>;
   /** What names/ found behind the page load's hosts (late-bound: names/ is built after this capability). */
   names: (view: PageLoadView) => Promise<CnameTabView>;
@@ -40,6 +40,7 @@ export function createPageloadCapability(deps: PageloadDeps): PageloadCapability
     persist: (batch) => history.record(batch),
     schedule: (run, ms) => setTimeout(run, ms),
     onError: (error) => console.error('Diffuse: could not store page loads', error),
+    failures: deps.stores.unsaved,
   });
   const tracker = new PageLoadTracker({
     sink: writer,
@@ -58,6 +59,8 @@ export function createPageloadCapability(deps: PageloadDeps): PageloadCapability
     handlers: createPageloadHandlers({ tracker, started: whenStarted, writer, pageLoads, attributor: deps.attributor, names: deps.names, companion: deps.companion }),
     start() {
       void whenStarted();
+      // What an earlier worker could not write is written first (merged into the pending batch).
+      void deps.stores.unsaved.load().then((parked) => parked && writer.adopt(parked.batch)).catch((error: unknown) => console.error('Diffuse: could not read unsaved history', error));
       observeRequests(tracker, new BlockedBadge(), watchStartGap(tracker, deps.stores.workerStart));
     },
   };

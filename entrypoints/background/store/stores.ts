@@ -8,6 +8,7 @@ import { createOperatorStore } from './operator-store';
 import { PageLoadStore } from './page-load-store';
 import { PolicyStore } from './policy-store';
 import { createPrivacyStore } from './privacy-store';
+import { createUnsavedHistoryStore } from './unsaved-history-store';
 import { createWorkerStartStore } from './worker-start-store';
 
 /**
@@ -29,6 +30,7 @@ export function openStores() {
     privacy: createPrivacyStore(),
     companion: createCompanionStore(),
     workerStart: createWorkerStartStore(),
+    unsaved: createUnsavedHistoryStore(),
   };
 }
 
