@@ -64,6 +64,7 @@ export default defineBackground(() => {
     attributor,
     operators: () => stores.operators.memory(),
     followers: [dns.follower, stores.operators.follower],
+    unsaved: () => stores.unsaved.load(),
   });
   const settings = createSettingsCapability({ privacy: privacy.manager, policies: protection.policies, ruleTable, prune: history.prune, now: () => Date.now() });
 

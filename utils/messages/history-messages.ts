@@ -12,6 +12,8 @@ export interface HistoryDataView {
   pageLoads: number;
   /** When the oldest stored page load started (ms), null when none is. */
   since: number | null;
+  /** Present while history could not be written: the browser's reason, and since when (docs/history.md, "Failed writes"). */
+  unsaved?: { reason: string; since: number };
 }
 
 /** The dashboard: history over a range, its exports, retention and deletion. */

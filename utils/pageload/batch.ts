@@ -14,6 +14,16 @@ export interface BatchDeps {
   /** Schedules a flush; returns nothing because the writer never needs to cancel one. */
   schedule: (run: () => void, delayMs: number) => void;
   onError: (error: unknown) => void;
+  /**
+   * Where what failed to be written is kept durably until a write succeeds (a stopped worker must not lose
+   * it): `park` holds everything pending after a failed write, `clear` follows the first write that succeeds.
+   */
+  failures?: { park(batch: PageLoadBatch, error: unknown): Promise<void>; clear(): Promise<void> };
+}
+
+/** The wait before the n-th retry of a failed write (n ≥ 1): 1 s, doubling, at most 5 minutes. */
+export function retryDelay(attempt: number): number {
+  return Math.min(1_000 * 2 ** (attempt - 1), 300_000);
 }
 
 /**
@@ -30,6 +40,10 @@ export class BatchWriter implements PageLoadSink {
   private batch: PageLoadBatch = emptyBatch();
   private scheduled = false;
   private writing: Promise<void> = Promise.resolve();
+  /** Failed writes in a row; while above 0 only the retry timer (or a caller's flush) writes, so broken storage cannot spin. */
+  private failures = 0;
+  /** Whether what is pending holds parked history (a failed write's, or an earlier worker's): its first successful write clears the park. */
+  private unsaved = false;
 
   constructor(private readonly deps: BatchDeps) {}
 
@@ -48,22 +62,48 @@ export class BatchWriter implements PageLoadSink {
     this.kick();
   }
 
-  /** Writes everything collected so far; resolves once it (and any write before it) is stored. */
+  /** Writes everything collected so far; resolves once it (and any write before it) is stored or has failed. */
   flush(): Promise<void> {
     const batch = this.batch;
     this.batch = emptyBatch();
     if (batch.loads.length || batch.deltas.size || batch.closedTabs.length) {
+      const carriesUnsaved = this.unsaved;
+      this.unsaved = false;
       // Writes run one after another so a page load is stored before the counts that refer to it.
       this.writing = this.writing.then(() =>
-        this.deps.persist(batch).catch((error: unknown) => {
-          // Keep what failed for the next write (which the next request schedules) rather than drop it;
-          // no timer retries on its own, so broken storage cannot spin.
-          this.restore(batch);
-          this.deps.onError(error);
-        }),
+        this.deps.persist(batch).then(
+          () => {
+            this.failures = 0;
+            if (carriesUnsaved && !this.unsaved) return this.deps.failures?.clear().catch(this.deps.onError);
+          },
+          (error: unknown) => {
+            // Keep what failed, durably, and retry after a growing wait rather than drop it.
+            this.unsaved = true;
+            this.restore(batch);
+            this.deps.onError(error);
+            this.deps.schedule(() => void this.flush(), retryDelay(++this.failures));
+            return this.deps.failures?.park(this.pending(), error).catch(this.deps.onError);
+          },
+        ),
       );
     }
     return this.writing;
+  }
+
+  /** Adds a batch that an earlier worker could not write (parked), to be written with the next flush. */
+  adopt(parked: PageLoadBatch): void {
+    this.unsaved = true;
+    this.restore(parked);
+    this.kick();
+  }
+
+  /** Everything not yet written, as one batch (a copy). */
+  private pending(): PageLoadBatch {
+    const copy = emptyBatch();
+    copy.loads.push(...this.batch.loads);
+    copy.closedTabs.push(...this.batch.closedTabs);
+    for (const [id, hosts] of this.batch.deltas) for (const [host, delta] of hosts) add(copy.deltas, id, host, delta);
+    return copy;
   }
 
   private restore(failed: PageLoadBatch): void {
@@ -73,7 +113,8 @@ export class BatchWriter implements PageLoadSink {
   }
 
   private kick(): void {
-    if (this.scheduled) return;
+    // While writes fail, the retry timer writes (with the growing wait), not every new request.
+    if (this.scheduled || this.failures > 0) return;
     this.scheduled = true;
     this.deps.schedule(() => {
       this.scheduled = false;
@@ -92,4 +133,20 @@ function add(deltas: Map<string, Map<string, Counters>>, pageLoadId: string, hos
   let sum = hosts.get(host);
   if (!sum) hosts.set(host, (sum = zeroCounters()));
   for (const [key, n] of Object.entries(delta) as [keyof Counters, number][]) sum[key] += n;
+}
+
+/** A batch as JSON (Maps become entries), to be kept in storage.local while it cannot be written. */
+export type BatchJson = { loads: PageLoad[]; deltas: [string, [string, Counters][]][]; closedTabs: number[] };
+
+export function batchToJson(batch: PageLoadBatch): BatchJson {
+  return { loads: batch.loads, deltas: [...batch.deltas].map(([id, hosts]) => [id, [...hosts]]), closedTabs: batch.closedTabs };
+}
+
+/** The batch a BatchJson holds; anything else (a foreign or damaged value) reads as undefined. */
+export function batchFromJson(value: unknown): PageLoadBatch | undefined {
+  const json = value as Partial<BatchJson> | undefined;
+  if (!json || !Array.isArray(json.loads) || !Array.isArray(json.deltas) || !Array.isArray(json.closedTabs)) return undefined;
+  const deltas = new Map<string, Map<string, Counters>>();
+  for (const [id, hosts] of json.deltas) for (const [host, delta] of hosts) add(deltas, id, host, delta);
+  return { loads: json.loads, deltas, closedTabs: json.closedTabs };
 }

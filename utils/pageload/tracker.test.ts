@@ -171,3 +171,74 @@ describe('PageLoadTracker', () => {
     expect(by['live.cdn.test']).toMatchObject({ secured: 1, tls12: 1, ech: 0, privateDns: 1 });
   });
 });
+
+describe('PageLoadTracker.recover (requests made before the listener existed)', () => {
+  const gap = (tabId: number, documentStart: number) => ({
+    tabId,
+    documentUrl: 'https://www.shop.com/p?q=1',
+    documentStart,
+    missed: [main(tabId, 'https://www.shop.com/p?q=1'), sub(tabId, 'http://cdn.img.com/a.png')],
+  });
+
+  it('a tab with no page load begins one for the document, dated when the document began', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.recover(gap(3, 400));
+    expect(events).toEqual(['begin L1 tab3 shop.com https://www.shop.com/p', 'count L1 www.shop.com', 'count L1 cdn.img.com clear']);
+    expect(t.currentFor(3)?.startedAt).toBe(400);
+    expect(t.liveView(3)?.hosts.map((h) => `${h.host} ${h.requests}`)).toEqual(['cdn.img.com 1', 'www.shop.com 1']);
+  });
+
+  it('adds to the page load this worker began for the same document from a later request', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    await t.start();
+    t.observe(sub(3, 'https://api.shop.com/late'));
+    t.recover(gap(3, 400));
+    expect(events.filter((e) => e.startsWith('begin'))).toHaveLength(1);
+    expect(t.liveView(3)?.hosts.map((h) => h.host).sort()).toEqual(['api.shop.com', 'cdn.img.com', 'www.shop.com']);
+  });
+
+  it('a load restored from storage for the same document was counted already; one from an earlier document is replaced', async () => {
+    const stored = (startedAt: number): PageLoad => ({ id: 'OLD', tabId: 3, url: 'https://www.shop.com/p', site: 'shop.com', startedAt });
+    const same = recorder();
+    const t1 = tracker(same.sink, [stored(1000)]);
+    await t1.start();
+    t1.recover(gap(3, 900));
+    expect(same.events).toEqual([]);
+    const older = recorder();
+    const t2 = tracker(older.sink, [stored(1000)]);
+    await t2.start();
+    t2.recover(gap(3, 90_000));
+    expect(older.events[0]).toBe('begin L1 tab3 shop.com https://www.shop.com/p');
+  });
+});
+
+describe('PageLoadTracker.hold (a tab’s document not known yet)', () => {
+  it('holds a tab’s mid-page events until its document is recovered, then applies them to that page load', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    t.hold();
+    await t.start();
+    t.observe(sub(3, 'https://frame.ads.net/px', 4)); // a frame's request: its initiator is not the page
+    t.blocked({ tabId: 3, url: 'https://frame.ads.net/px' });
+    t.observe(main(5, 'https://www.new.com/')); // a navigation begins its own page load at once
+    expect(events).toEqual(['begin L1 tab5 new.com https://www.new.com/', 'count L1 www.new.com']);
+    t.recover({ tabId: 3, documentUrl: 'https://www.shop.com/p', documentStart: 400, missed: [main(3, 'https://www.shop.com/p')] });
+    expect(events.slice(2)).toEqual(['begin L2 tab3 shop.com https://www.shop.com/p', 'count L2 www.shop.com', 'count L2 frame.ads.net', 'blocked L2 frame.ads.net']);
+  });
+
+  it('release applies what is still held (a tab no script could read) as before: a page load named after the request', async () => {
+    const { events, sink } = recorder();
+    const t = tracker(sink);
+    t.hold();
+    await t.start();
+    t.observe({ ...sub(3, 'https://cdn.img.com/a.png'), documentUrl: 'https://www.shop.com/' });
+    expect(events).toEqual([]);
+    t.release();
+    expect(events).toEqual(['begin L1 tab3 shop.com https://www.shop.com/', 'count L1 cdn.img.com']);
+    t.observe(sub(3, 'https://cdn.img.com/b.png'));
+    expect(events.at(-1)).toBe('count L1 cdn.img.com');
+  });
+});

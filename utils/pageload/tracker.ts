@@ -2,6 +2,10 @@ import { byRequestsThenHost, zeroCounters, type BlockedRequest, type ConnectionS
 import { securityCounters } from './security-counters';
 import { networkHost, pageUrlForRecord } from './request-filter';
 import { registrableDomain } from '../site/registrable-domain';
+import type { StartGap } from './start-gap';
+
+/** A page load begun this long before a document's navigation is an earlier document's (a page load's start is taken when its main_frame request is seen). */
+const SAME_DOCUMENT_MS = 1_000;
 
 /** Where the tracker sends what it decides; the background backs this with the batched store. */
 export interface PageLoadSink {
@@ -32,6 +36,8 @@ export class PageLoadTracker {
    */
   private readonly live = new Map<string, Map<string, HostCount>>();
   private pending: (() => void)[] | null = [];
+  /** While the tabs' documents are being learnt (hold): per tab with no page load yet, its events in order. */
+  private held: Map<number, (() => void)[]> | null = null;
 
   constructor(private readonly deps: TrackerDeps) {}
 
@@ -44,27 +50,69 @@ export class PageLoadTracker {
   }
 
   observe(request: ObservedRequest): void {
-    this.run(() => this.apply(request));
+    this.run(() => this.forTab(request.tabId, () => this.apply(request), request.type === 'main_frame' && request.frameId === 0));
   }
 
   /** A request of the tab's current page load was blocked: it was counted as a request already. */
   blocked(request: BlockedRequest): void {
     // A blocked request never crossed the network, so it no longer counts as sent in clear text.
-    this.run(() => this.add(request.tabId, request.url, isClearText(request.url) ? { blocked: 1, clear: -1 } : { blocked: 1 }));
+    this.run(() => this.forTab(request.tabId, () => this.add(request.tabId, request.url, isClearText(request.url) ? { blocked: 1, clear: -1 } : { blocked: 1 })));
   }
 
   /** The browser described the connection of a response of the tab's current page load (Firefox). */
   secured(request: BlockedRequest, security: ConnectionSecurity): void {
-    this.run(() => this.add(request.tabId, request.url, securityCounters(security)));
+    this.run(() => this.forTab(request.tabId, () => this.add(request.tabId, request.url, securityCounters(security))));
+  }
+
+  /**
+   * From now until `release`, the events of a tab that this worker has not seen begin a page load wait, unless
+   * they begin one: the tab's document is being learnt (recover). A page load begun from a later request would
+   * be named after that request's frame, not the page, and one restored from storage may be an earlier
+   * document's (a browser restart reuses tab ids in Firefox). Called before the first event can arrive.
+   */
+  hold(): void {
+    this.held ??= new Map();
+  }
+
+  /** Applies every held event, tab by tab in order, and stops holding. */
+  release(): void {
+    this.run(() => {
+      const held = this.held;
+      this.held = null;
+      for (const actions of held?.values() ?? []) for (const action of actions) action();
+    });
+  }
+
+  /**
+   * Requests the tab's document made before the listener was registered (utils/pageload/start-gap.ts). They go
+   * into the tab's page load when this worker began it for that document (from a later request); a tab with no
+   * page load, or one left from an earlier document, begins one for the document. A load restored from storage
+   * for the same document was counted by the worker that stored it: nothing is added to it.
+   */
+  recover(gap: StartGap): void {
+    this.run(() => {
+      let load = this.current.get(gap.tabId);
+      const sameDocument = load !== undefined && load.startedAt >= gap.documentStart - SAME_DOCUMENT_MS;
+      if (load && sameDocument && !this.live.has(load.id)) return;
+      if (!load || !sameDocument) load = this.begin(gap.tabId, gap.documentUrl, gap.documentStart);
+      for (const request of gap.missed) {
+        const host = networkHost(request.url);
+        if (host) this.record(load, host, requestCounters(request.url));
+      }
+      // The tab's page load is known now: what it did since goes into it.
+      const waiting = this.held?.get(gap.tabId);
+      this.held?.delete(gap.tabId);
+      for (const action of waiting ?? []) action();
+    });
   }
 
   tabClosed(tabId: number): void {
-    this.run(() => {
+    this.run(() => this.forTab(tabId, () => {
       const load = this.current.get(tabId);
       if (load) this.live.delete(load.id);
       this.current.delete(tabId);
       this.deps.sink.forgetTab(tabId);
-    });
+    }));
   }
 
   /**
@@ -100,6 +148,14 @@ export class PageLoadTracker {
     else action();
   }
 
+  /** Applies an event of a tab now, or holds it behind the tab's held ones (see hold). */
+  private forTab(tabId: number, action: () => void, beginsLoad = false): void {
+    const queue = this.held?.get(tabId);
+    if (queue) queue.push(action);
+    else if (this.held && tabId >= 0 && !beginsLoad && !this.live.has(this.current.get(tabId)?.id ?? '')) this.held.set(tabId, [action]);
+    else action();
+  }
+
   private apply(request: ObservedRequest): void {
     // tabId -1: requests of the browser or of extensions themselves, tied to no page.
     if (request.tabId < 0) return;
@@ -112,8 +168,7 @@ export class PageLoadTracker {
       const pageUrl = request.type === 'main_frame' ? request.url : (request.documentUrl ?? request.url);
       load = this.begin(request.tabId, pageUrl);
     }
-    // Clear text is known from the scheme alone, in both browsers.
-    this.record(load, host, isClearText(request.url) ? { requests: 1, clear: 1 } : { requests: 1 });
+    this.record(load, host, requestCounters(request.url));
   }
 
   /** Adds to a host of the tab's current page load, when there is one and the URL reaches a host. */
@@ -133,9 +188,9 @@ export class PageLoadTracker {
     this.deps.sink.count(load.id, host, delta);
   }
 
-  private begin(tabId: number, url: string): PageLoad {
+  private begin(tabId: number, url: string, startedAt = this.deps.now()): PageLoad {
     const host = networkHost(url) ?? '';
-    const load: PageLoad = { id: this.deps.newId(), tabId, url: pageUrlForRecord(url), site: registrableDomain(host), startedAt: this.deps.now() };
+    const load: PageLoad = { id: this.deps.newId(), tabId, url: pageUrlForRecord(url), site: registrableDomain(host), startedAt };
     const previous = this.current.get(tabId);
     if (previous) this.live.delete(previous.id);
     this.current.set(tabId, load);
@@ -143,6 +198,11 @@ export class PageLoadTracker {
     this.deps.sink.beginPageLoad(load);
     return load;
   }
+}
+
+/** One request; clear text is known from the scheme alone, in both browsers. */
+function requestCounters(url: string): Partial<Counters> {
+  return isClearText(url) ? { requests: 1, clear: 1 } : { requests: 1 };
 }
 
 function isClearText(url: string): boolean {

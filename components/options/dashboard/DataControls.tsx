@@ -41,6 +41,11 @@ export function DataControls(props: { data: HistoryDataView | null; call: Dashbo
 
   return (
     <div class="dash-data">
+      {data?.unsaved && (
+        <p class="error" role="alert" data-testid="history-unsaved">
+          {t('dashHistoryUnsaved', [new Date(data.unsaved.since).toLocaleString(), data.unsaved.reason])}
+        </p>
+      )}
       <p data-testid="stored">
         {data === null ? '' : data.since === null ? t('dashStoredNone') : t('dashStored', [data.pageLoads.toLocaleString(), new Date(data.since).toLocaleDateString()])}
       </p>

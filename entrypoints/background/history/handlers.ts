@@ -30,6 +30,8 @@ export interface HistoryHandlerDeps {
   /** Deletes what the retention setting no longer keeps, in history and its follower. */
   prune: () => Promise<void>;
   now: () => number;
+  /** Why history is not being written, while it is not (store/unsaved-history-store.ts). */
+  unsaved?: () => Promise<{ reason: string; since: number } | undefined>;
 }
 
 const BUILDERS: Readonly<Record<ExportFormat, (view: HistoryView, now: number) => ExportFile>> = {
@@ -49,8 +51,8 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, 
     return buildHistory(slice, await deps.attributor(), (host) => operators.operatorOf(host));
   };
   const data = async (): Promise<HistoryDataView> => {
-    const [settings, stats] = await Promise.all([loadHistorySettings(), deps.history.stats()]);
-    return { retentionDays: settings.retentionDays, ...stats };
+    const [settings, stats, unsaved] = await Promise.all([loadHistorySettings(), deps.history.stats(), deps.unsaved?.()]);
+    return { retentionDays: settings.retentionDays, ...stats, ...(unsaved ? { unsaved: { reason: unsaved.reason, since: unsaved.since } } : {}) };
   };
   return {
     'history.get': async ({ range }) => (await view(range)).summary,

@@ -21,6 +21,8 @@ export interface HistoryDeps {
   operators: () => Promise<OperatorMemory>;
   /** What must not outlive history: pruned, deleted and forgotten with it. */
   followers: HistoryFollower[];
+  /** What could not be written, and why (store/unsaved-history-store.ts). */
+  unsaved?: () => Promise<{ reason: string; since: number } | undefined>;
 }
 
 /** History over time (docs/history.md): the dashboard's views and exports, retention, delete all, forget a site. */
@@ -39,6 +41,7 @@ export function createHistoryCapability(deps: HistoryDeps): HistoryCapability {
       follower,
       prune,
       now,
+      unsaved: deps.unsaved,
     }),
     start() {
       startHistoryPruning(deps.history, follower);

@@ -10,7 +10,8 @@ import type { RequestEvents } from '../platform/request-events';
 import type { Stores } from '../store/stores';
 import { BlockedBadge } from './blocked-badge';
 import { createPageloadHandlers } from './handlers';
-import { observeRequests } from './request-observer';
+import { observeRequests, openTabIds } from './request-observer';
+import { watchStartGap } from './start-gap-recovery';
 
 export interface PageloadCapability extends Capability<keyof PageMessages> {
   /** Lent to names/, which looks up each host once per page load. */
@@ -22,7 +23,7 @@ export interface PageloadCapability extends Capability<keyof PageMessages> {
 }
 
 export interface PageloadDeps {
-  stores: Pick<Stores, 'pageLoads' | 'history'>;
+  stores: Pick<Stores, 'pageLoads' | 'history' | 'workerStart' | 'unsaved'>;
   /** The background's one webRequest listener per event (platform/request-events.ts). */
   requests: RequestEvents;
   attributor: () => Promise<Attributor>;
@@ -42,12 +43,14 @@ export function createPageloadCapability(deps: PageloadDeps): PageloadCapability
     persist: (batch) => history.record(batch),
     schedule: (run, ms) => setTimeout(run, ms),
     onError: (error) => console.error('Diffuse: could not store page loads', error),
+    failures: deps.stores.unsaved,
   });
   const tracker = new PageLoadTracker({
     sink: writer,
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
-    restore: () => pageLoads.currentPageLoads(),
+    // Pointers of tabs that are gone (closed while no worker ran, or from an earlier browser session) are dropped.
+    restore: async () => pageLoads.currentPageLoads(await openTabIds()),
   });
   // Started once, by start() in the first turn; a message that arrives first starts it too.
   let started: Promise<void> | undefined;
@@ -59,7 +62,9 @@ export function createPageloadCapability(deps: PageloadDeps): PageloadCapability
     handlers: createPageloadHandlers({ tracker, started: whenStarted, writer, pageLoads, attributor: deps.attributor, names: deps.names, companion: deps.companion }),
     start() {
       void whenStarted();
-      observeRequests(deps.requests, tracker, new BlockedBadge());
+      // What an earlier worker could not write is written first (merged into the pending batch).
+      void deps.stores.unsaved.load().then((parked) => parked && writer.adopt(parked.batch)).catch((error: unknown) => console.error('Diffuse: could not read unsaved history', error));
+      observeRequests(deps.requests, tracker, new BlockedBadge(), watchStartGap(tracker, deps.stores.workerStart));
     },
   };
 }

@@ -3,6 +3,7 @@ import type { PageLoadTracker } from '@/utils/pageload/tracker';
 import { isBlockedByExtension, networkHost } from '@/utils/pageload/request-filter';
 import type { RequestEvents } from '../platform/request-events';
 import type { BlockedBadge } from './blocked-badge';
+import type { StartGapWatch } from './start-gap-recovery';
 
 /**
  * Feeds every request of every tab to the tracker, and every blocked one to the tracker and the badge, through
@@ -10,7 +11,7 @@ import type { BlockedBadge } from './blocked-badge';
  * delays a request. Subscribed synchronously at start-up so that Chrome wakes a stopped worker for these events
  * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events).
  */
-export function observeRequests(requests: RequestEvents, tracker: PageLoadTracker, badge: BlockedBadge): void {
+export function observeRequests(requests: RequestEvents, tracker: PageLoadTracker, badge: BlockedBadge, gap: StartGapWatch): void {
   requests.onBeforeRequest((details) => {
     tracker.observe({
       tabId: details.tabId,
@@ -20,6 +21,7 @@ export function observeRequests(requests: RequestEvents, tracker: PageLoadTracke
       // Firefox names the requesting document; Chrome only its origin.
       documentUrl: details.documentUrl ?? details.initiator,
     });
+    gap.delivered(details.tabId, { url: details.url, timeStamp: details.timeStamp });
     if (details.type === 'main_frame' && details.frameId === 0 && details.tabId >= 0) badge.reset(details.tabId);
     return undefined;
   });
@@ -33,6 +35,11 @@ export function observeRequests(requests: RequestEvents, tracker: PageLoadTracke
     tracker.tabClosed(tabId);
     badge.forget(tabId);
   });
+}
+
+/** The ids of the tabs open now, to drop the stored pointers of every other tab at start-up. */
+export async function openTabIds(): Promise<Set<number>> {
+  return new Set((await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])));
 }
 
 type SecurityInfo = { state?: string; protocolVersion?: string; usedEch?: boolean; usedPrivateDns?: boolean; hsts?: boolean };

@@ -7,6 +7,8 @@ export interface RequestDetails {
   frameId: number;
   type: string;
   url: string;
+  /** When the browser saw the event (ms since the epoch). */
+  timeStamp: number;
   /** Firefox: the document that made the request. */
   documentUrl?: string;
   /** Chrome: the origin that made the request. */

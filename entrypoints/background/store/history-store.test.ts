@@ -45,17 +45,22 @@ describe('HistoryStore (fake-indexeddb)', () => {
     expect((await history.slice(rangeOf('all', NOW))).days).toHaveLength(2);
   });
 
-  it('prunes page loads, contacts and roll-up before the first kept day, but not the page a tab is still on', async () => {
+  it('prunes page loads, contacts, roll-up and tab pointers before the first kept day, a page a tab points at too', async () => {
     const { history, pageLoads } = fresh();
-    await history.record(batch([load('old', 'a.test', 40, 1), load('open', 'b.test', 40, 2), load('new', 'c.test', 1, 3)], {
+    await history.record(batch([load('old', 'a.test', 40, 1), load('open', 'b.test', 90, 2), load('new', 'c.test', 1, 3)], {
       old: { 'x.test': { requests: 1 } }, open: { 'x.test': { requests: 1 } }, new: { 'x.test': { requests: 1 } },
     }));
-    await history.record(batch([load('later', 'a.test', 0, 1)], {})); // tab 1 moved on; tab 2 still shows "open"
-    expect(await history.prune('2026-01-01')).toBe(1);
+    await history.record(batch([load('later', 'a.test', 0, 1)], {})); // tab 1 moved on; tab 2 still points at a 90-day-old load
+    expect(await history.prune('2026-01-01')).toBe(2);
     expect(await pageLoads.view('old')).toBeNull();
-    expect(await pageLoads.view('open')).not.toBeNull();
+    expect(await pageLoads.view('open')).toBeNull();
     expect((await history.slice(rangeOf('all', NOW))).days.map((d) => d.site)).toEqual(['c.test', 'a.test']);
-    expect(await history.stats()).toMatchObject({ pageLoads: 3 });
+    expect(await history.stats()).toMatchObject({ pageLoads: 2 });
+    // A restarted worker resumes nothing for tab 2: its pointer went with the load.
+    expect((await pageLoads.currentPageLoads()).map((l) => l.id).sort()).toEqual(['later', 'new']);
+    // Counts the open tab still sends for the pruned load are dropped, not stored as orphans.
+    await history.record(batch([], { open: { 'x.test': { requests: 1 } } }));
+    expect(await pageLoads.view('open')).toBeNull();
   });
 
   it('delete all empties history; counts that later arrive for a deleted page load are dropped, not orphaned', async () => {

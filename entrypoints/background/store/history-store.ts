@@ -52,16 +52,19 @@ export class HistoryStore {
   }
 
   /**
-   * Deletes page loads (with their contacts) started before `firstKept` and the roll-up of those days. Page
-   * loads that a tab is still on stay: the tracker goes on counting into them. Returns how many were deleted.
+   * Deletes page loads (with their contacts) started before `firstKept` and the roll-up of those days, whether a
+   * tab still points at them or not: a pointer left by a tab that never reported its closing must not keep a
+   * load past its time. The pointers go with them; what such a tab still loads is dropped (`record`) until it
+   * navigates. Returns how many page loads were deleted.
    */
   async prune(firstKept: string): Promise<number> {
     const { db } = this;
     return db.transaction('rw', [db.pageLoads, db.contacts, db.tabs, db.dailySites], async () => {
-      const current = new Set((await db.tabs.toArray()).map((t) => t.pageLoadId));
-      const old = (await db.pageLoads.where('startedAt').below(startOfDay(firstKept)).primaryKeys()).filter((id) => !current.has(id));
+      const old = await db.pageLoads.where('startedAt').below(startOfDay(firstKept)).primaryKeys();
       if (old.length) {
+        const gone = new Set(old);
         await db.contacts.where('pageLoadId').anyOf(old).delete();
+        await db.tabs.filter((t) => gone.has(t.pageLoadId)).delete();
         await db.pageLoads.bulkDelete(old);
       }
       // [firstKept] sorts before every [firstKept, site], so this is every row of an earlier day.

@@ -51,6 +51,15 @@ describe('PageLoadStore (fake-indexeddb)', () => {
     expect(await store.view('b')).not.toBeNull();
   });
 
+  it('at start-up, drops the pointers of tabs that are no longer open, and of page loads no longer stored', async () => {
+    const store = freshStore();
+    await store.persist({ loads: [load('a', 1), load('b', 2), load('c', 3)], deltas: new Map(), closedTabs: [] });
+    expect((await store.currentPageLoads(new Set([2, 3, 9]))).map((l) => l.id).sort()).toEqual(['b', 'c']);
+    // Tab 1's pointer is gone for good, not only left out once.
+    expect((await store.currentPageLoads()).map((l) => l.id).sort()).toEqual(['b', 'c']);
+    expect(await store.view('a')).not.toBeNull(); // history stays; retention decides its time
+  });
+
   it('an unknown page load reads as null, not an error', async () => {
     expect(await freshStore().view('missing')).toBeNull();
   });

@@ -25,11 +25,20 @@ export class PageLoadStore {
     });
   }
 
-  /** The page load each tab was last on, for the tracker to resume after a worker restart. */
-  async currentPageLoads(): Promise<PageLoad[]> {
-    const pointers = await this.db.tabs.toArray();
-    const loads = await this.db.pageLoads.bulkGet(pointers.map((p) => p.pageLoadId));
-    return loads.filter((l): l is PageLoad => l !== undefined);
+  /**
+   * The page load each tab was last on, for the tracker to resume after a worker restart. Given the tabs open
+   * now, it first drops the pointers of every other tab (closed while no worker ran, or left by an earlier
+   * browser session: tabs.onRemoved never came) and of page loads no longer stored, so none keeps a page load.
+   */
+  async currentPageLoads(openTabs?: ReadonlySet<number>): Promise<PageLoad[]> {
+    const { db } = this;
+    return db.transaction('rw', db.tabs, db.pageLoads, async () => {
+      const pointers = await db.tabs.toArray();
+      const loads = await db.pageLoads.bulkGet(pointers.map((p) => p.pageLoadId));
+      const stale = pointers.filter((p, i) => !loads[i] || (openTabs !== undefined && !openTabs.has(p.tabId))).map((p) => p.tabId);
+      if (stale.length) await db.tabs.bulkDelete(stale);
+      return loads.filter((l): l is PageLoad => l !== undefined && (openTabs === undefined || openTabs.has(l.tabId)));
+    });
   }
 
   async view(pageLoadId: string): Promise<PageLoadView | null> {

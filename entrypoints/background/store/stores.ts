@@ -8,6 +8,8 @@ import { createOperatorStore } from './operator-store';
 import { PageLoadStore } from './page-load-store';
 import { PolicyStore } from './policy-store';
 import { createPrivacyStore } from './privacy-store';
+import { createUnsavedHistoryStore } from './unsaved-history-store';
+import { createWorkerStartStore } from './worker-start-store';
 
 /**
  * Every store of the background, over one database, built once by the composition root and handed to the
@@ -27,6 +29,8 @@ export function openStores() {
     operators: createOperatorStore(),
     privacy: createPrivacyStore(),
     companion: createCompanionStore(),
+    workerStart: createWorkerStartStore(),
+    unsaved: createUnsavedHistoryStore(),
   };
 }
 

@@ -57,7 +57,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
       ],
     });
   let context = await launch();
-  if (!withExtension) return new ChromiumExtensionBrowser(context, '', profile);
+  if (!withExtension) return new ChromiumExtensionBrowser(context, '', profile, launch);
   let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   if (options.grant?.length) {
     const id = new URL(worker.url()).host;
@@ -66,7 +66,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
     context = await launch();
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   }
-  const driver = new ChromiumExtensionBrowser(context, new URL(worker.url()).host, profile);
+  const driver = new ChromiumExtensionBrowser(context, new URL(worker.url()).host, profile, launch);
   const probe = await driver.openExtensionPage('popup.html');
   await waitForBackground(probe);
   await probe.close();
@@ -89,12 +89,24 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
   readonly name = 'chromium';
   private readonly tabs = new OpenTabs();
   constructor(
-    private readonly context: BrowserContext,
+    private context: BrowserContext,
     private readonly extensionId: string,
     readonly profile: string,
+    private readonly launch: () => Promise<BrowserContext>,
   ) {}
 
-  async openTab(url: string): Promise<BrowserTab> {
+  openTab(url: string): Promise<BrowserTab> {
+    return this.open(url);
+  }
+
+  async restartOpening(url: string): Promise<BrowserTab> {
+    await this.tabs.closeAll();
+    await this.context.close();
+    this.context = await this.launch();
+    return this.open(url);
+  }
+
+  private async open(url: string): Promise<BrowserTab> {
     const page = await this.context.newPage();
     await page.goto(url);
     // Without the extension there is nobody to ask; benchmarks use such tabs only to load pages.

@@ -11,6 +11,12 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string): Promise<ExtensionPage>;
   /** Closes the tabs `openTab` opened that are still open: a failed test's tab must not confuse the next one. */
   closeTabs(): Promise<void>;
+  /**
+   * Starts the extension again and opens `url` at that moment, without waiting for the background, as a
+   * browser start opens restored tabs: Chromium restarts the browser on the same profile (the extension stays
+   * installed, its storage kept); Firefox installs the temporary add-on again over itself, which restarts it (its storage kept).
+   */
+  restartOpening(url: string): Promise<BrowserTab>;
   /** Chromium only: stops the extension's service worker, as Chrome does when it likes. */
   stopWorker?(): Promise<void>;
   close(): Promise<void>;

@@ -56,7 +56,7 @@ export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, op
       ...extraPrefs,
     },
   });
-  const driver = new FirefoxExtensionBrowser(browser, profile, options.extension !== false);
+  const driver = new FirefoxExtensionBrowser(browser, profile, options.extension !== false, extension);
   if (options.extension === false) return driver;
   await browser.installExtension(extension);
   const probe = await driver.openExtensionPage('popup.html');
@@ -72,11 +72,31 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
     private readonly browser: Browser,
     readonly profile: string,
     private readonly withExtension: boolean,
+    private readonly extension: string,
   ) {}
 
-  async openTab(url: string): Promise<BrowserTab> {
+  openTab(url: string): Promise<BrowserTab> {
+    return this.open(url);
+  }
+
+  async restartOpening(url: string): Promise<BrowserTab> {
+    await this.tabs.closeAll();
+    const page = await this.browser.newPage();
+    // Installed again over itself, the temporary add-on restarts (as after an update; its storage and its
+    // address are kept) while the page loads: the install is not awaited before the navigation begins.
+    const installed = this.browser.installExtension(this.extension);
+    await page.goto(url);
+    await installed;
+    return this.track(page);
+  }
+
+  private async open(url: string): Promise<BrowserTab> {
     const page = await this.browser.newPage();
     await page.goto(url);
+    return this.track(page);
+  }
+
+  private async track(page: Page): Promise<BrowserTab> {
     // Without the extension there is nobody to ask; benchmarks use such tabs only to load pages.
     const id = this.withExtension ? await this.tabIdOf(page) : -1;
     return this.tabs.track({
