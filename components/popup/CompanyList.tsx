@@ -4,6 +4,7 @@ import type { CompanyChoice as Choice } from '@/utils/rules/site-policy';
 import { CompanyChoice } from './CompanyChoice';
 import { categoryName, percent } from '../shared/format';
 import type { Translate } from '../shared/translate';
+import { counted, formatNumber } from '@/utils/i18n/plural';
 
 /** The popup opens with the biggest companies; the long tail of a heavy page waits for a click. */
 const FIRST_SHOWN = 25;
@@ -28,7 +29,7 @@ export function CompanyList(props: { companies: OrganizationReport[]; control?: 
       </ul>
       {shown.length < companies.length && (
         <button type="button" class="more" data-testid="more-companies" onClick={() => setAll(true)}>
-          {t('showAllCompanies', [String(companies.length)])}
+          {counted(t, 'showAllCompanies', companies.length)}
         </button>
       )}
     </>
@@ -48,11 +49,11 @@ function CompanyRow(props: { company: OrganizationReport; control?: ChoiceContro
           <span style={{ width: `${Math.max(1, Math.round(c.share * 100))}%` }} />
         </span>
         <span class="meta">
-          {c.requests === 1 ? t('companyRequestOne') : t('companyRequests', [String(c.requests)])}
+          {counted(t, 'companyRequests', c.requests)}
           {' · '}
           {c.categories.map((id) => categoryName(id, t)).join(', ')}
           {' · '}
-          {t('companyBlockedAllowed', [String(c.blocked), String(c.requests - c.blocked)])}
+          {t('companyBlockedAllowed', [formatNumber(c.blocked, t), formatNumber(c.requests - c.blocked, t)])}
         </span>
       </button>
       {props.control && (

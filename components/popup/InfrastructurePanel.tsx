@@ -1,6 +1,7 @@
 import type { InfrastructureView } from '@/utils/infra/page-infrastructure';
 import { percent } from '../shared/format';
 import type { Translate } from '../shared/translate';
+import { counted } from '@/utils/i18n/plural';
 
 /** Who serves the page's hosts, the site itself first ("this site itself is served by Cloudflare"), with shares of the page's requests. */
 export function InfrastructurePanel(props: { view: InfrastructureView; t: Translate }) {
@@ -22,8 +23,8 @@ export function InfrastructurePanel(props: { view: InfrastructureView; t: Transl
           </li>
         ))}
       </ul>
-      {view.unattributed.hosts.length > 0 && <p class="meta">{t('infraUnattributed', [String(view.unattributed.hosts.length)])}</p>}
-      {view.pending > 0 && <p class="meta">{t('infraPending', [String(view.pending)])}</p>}
+      {view.unattributed.hosts.length > 0 && <p class="meta">{counted(t, 'infraUnattributed', view.unattributed.hosts.length)}</p>}
+      {view.pending > 0 && <p class="meta">{counted(t, 'infraPending', view.pending)}</p>}
     </section>
   );
 }

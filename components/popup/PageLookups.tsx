@@ -1,12 +1,11 @@
 import { Fragment } from 'preact';
 import type { KeptGroup, PageLookupsView } from '@/utils/dns/views/page-lookups';
 import type { Translate } from '../shared/translate';
+import { counted } from '@/utils/i18n/plural';
 
 /** The kept groups in the order the line names them: the many first, the page's own name last. */
 const KEPT_ORDER: readonly KeptGroup[] = ['third-party', 'known-tracker', 'private', 'address', 'page-host'];
 
-/** A message with a count, singular or plural by it (keys `<key>_one` and `<key>_other`, placeholder $COUNT$). */
-const counted = (t: Translate, key: string, count: number) => t(`${key}_${count === 1 ? 'one' : 'other'}`, [String(count)]);
 
 /**
  * Who learnt this site because of Diffuse's own lookups for this page load (the per-page face of the exposure
