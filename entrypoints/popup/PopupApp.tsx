@@ -105,7 +105,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
               t={t}
             />
             {report.unknown.hosts > 0 && (
-              <LazyDetails class="unknown" testId="unknown" summary={`${t('unknownOwners')} (${report.unknown.hosts})`}>
+              <LazyDetails class="unknown" testId="unknown" summary={t('unknownOwners', [formatNumber(report.unknown.hosts, t)])}>
                 {() => (
                   <ul>
                     {report.contacts.filter((c) => c.thirdParty && c.organization === null).map((c) => <li key={c.host}>{c.host}</li>)}
