@@ -3,6 +3,7 @@ import type { CloakFinding } from '@/utils/cname/detect-cloak';
 import { MAX_CLOAK_RULES } from '@/utils/cname/cloak-rules';
 import { categoryName } from '../shared/format';
 import type { Translate } from '../shared/translate';
+import { counted, formatNumber } from '@/utils/i18n/plural';
 
 /**
  * Hosts that hid a tracker behind a CNAME ("cloaked tracker: metrics.shop.example → Adobe (via CNAME)"), and a
@@ -24,7 +25,7 @@ export function CloakedTrackers(props: { cloaks: CloakFinding[]; evictions: Evic
       </ul>
       {evictions && (
         <p class="notice" role="status" data-testid="cloak-evictions">
-          {t('cloakEvictions', [String(evictions.total), String(MAX_CLOAK_RULES), evictions.recent.map((e) => e.host).join(', ')])}
+          {counted(t, 'cloakEvictions', evictions.total, [formatNumber(MAX_CLOAK_RULES, t), evictions.recent.map((e) => e.host).join(', ')])}
         </p>
       )}
     </section>

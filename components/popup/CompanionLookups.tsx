@@ -1,5 +1,6 @@
 import type { CompanionPageView } from '@/utils/companion/companion-lookups';
 import type { Translate } from '../shared/translate';
+import { formatNumber } from '@/utils/i18n/plural';
 
 /**
  * The browser's own lookups of this page while the companion is switched on (TabView.companion): connected, where
@@ -11,8 +12,8 @@ export function CompanionLookups(props: { view: CompanionPageView; t: Translate;
   const { view, t } = props;
   const browserName = (props.firefox ?? import.meta.env.FIREFOX) ? 'Firefox' : 'Chrome';
   if (view.state === 'connected') {
-    const sent = view.resolvers.map((r) => t('companionPageSent', [String(r.names), r.operator ?? r.label]));
-    if (view.unsent > 0) sent.push(t('companionPageUnsent', [String(view.unsent)]));
+    const sent = view.resolvers.map((r) => t('companionPageSent', [formatNumber(r.names, t), r.operator ?? r.label]));
+    if (view.unsent > 0) sent.push(t('companionPageUnsent', [formatNumber(view.unsent, t)]));
     return (
       <p class="companion-lookups" data-testid="companion-lookups" data-state="connected" data-names={view.names}>
         {t('companionPageLead', [browserName])}{' '}

@@ -2,8 +2,10 @@ import { useState } from 'preact/hooks';
 import type { OrganizationReport } from '@/utils/report/page-report';
 import type { CompanyChoice as Choice } from '@/utils/rules/site-policy';
 import { CompanyChoice } from './CompanyChoice';
+import { ShownList } from './ShownList';
 import { categoryName, percent } from '../shared/format';
 import type { Translate } from '../shared/translate';
+import { counted, formatNumber } from '@/utils/i18n/plural';
 
 /** The popup opens with the biggest companies; the long tail of a heavy page waits for a click. */
 const FIRST_SHOWN = 25;
@@ -17,21 +19,16 @@ export interface ChoiceControl {
 /** Companies by requests, each with a share bar, categories and blocked/allowed; expands to its hosts. */
 export function CompanyList(props: { companies: OrganizationReport[]; control?: ChoiceControl; t: Translate }) {
   const { companies, t } = props;
-  const [all, setAll] = useState(false);
-  const shown = all ? companies : companies.slice(0, FIRST_SHOWN);
   return (
-    <>
-      <ul class="companies" data-testid="companies">
-        {shown.map((c) => (
-          <CompanyRow key={c.name} company={c} control={props.control} t={t} />
-        ))}
-      </ul>
-      {shown.length < companies.length && (
-        <button type="button" class="more" data-testid="more-companies" onClick={() => setAll(true)}>
-          {t('showAllCompanies', [String(companies.length)])}
-        </button>
+    <ShownList items={companies} top={FIRST_SHOWN} t={t} testId="more-companies" moreKey="showAllCompanies">
+      {(shown) => (
+        <ul class="companies" data-testid="companies">
+          {shown.map((c) => (
+            <CompanyRow key={c.name} company={c} control={props.control} t={t} />
+          ))}
+        </ul>
       )}
-    </>
+    </ShownList>
   );
 }
 
@@ -41,23 +38,25 @@ function CompanyRow(props: { company: OrganizationReport; control?: ChoiceContro
   const hostsId = `hosts-${c.name.replace(/[^a-z0-9]+/gi, '-')}`;
   return (
     <li data-company={c.name} data-requests={c.requests} data-share={c.share} data-blocked={c.blocked}>
-      <button type="button" class="company" aria-expanded={open} aria-controls={hostsId} onClick={() => setOpen(!open)}>
-        <span class="name">{c.name}</span>
-        <span class="share">{percent(c.share, t)}</span>
-        <span class="bar" role="img" aria-label={t('companyShareLabel', [percent(c.share, t)])}>
-          <span style={{ width: `${Math.max(1, Math.round(c.share * 100))}%` }} />
-        </span>
-        <span class="meta">
-          {c.requests === 1 ? t('companyRequestOne') : t('companyRequests', [String(c.requests)])}
-          {' · '}
-          {c.categories.map((id) => categoryName(id, t)).join(', ')}
-          {' · '}
-          {t('companyBlockedAllowed', [String(c.blocked), String(c.requests - c.blocked)])}
-        </span>
-      </button>
-      {props.control && (
-        <CompanyChoice company={c.name} choice={props.control.choices[c.name]} onChange={(choice) => props.control?.onChange(c.name, choice)} t={t} />
-      )}
+      <div class="company-row">
+        <button type="button" class="company" aria-expanded={open} aria-controls={hostsId} onClick={() => setOpen(!open)}>
+          <span class="name">{c.name}</span>
+          <span class="share">{percent(c.share, t)}</span>
+          <span class="bar" role="img" aria-label={t('companyShareLabel', [percent(c.share, t)])}>
+            <span style={{ width: `${Math.max(1, Math.round(c.share * 100))}%` }} />
+          </span>
+          <span class="meta">
+            {counted(t, 'companyRequests', c.requests)}
+            {' · '}
+            {c.categories.map((id) => categoryName(id, t)).join(', ')}
+            {' · '}
+            {t('companyBlockedAllowed', [formatNumber(c.blocked, t), formatNumber(c.requests - c.blocked, t)])}
+          </span>
+        </button>
+        {props.control && (
+          <CompanyChoice company={c.name} choice={props.control.choices[c.name]} onChange={(choice) => props.control?.onChange(c.name, choice)} t={t} />
+        )}
+      </div>
       {open && (
         <ul id={hostsId} class="company-hosts">
           {c.hosts.map((h) => (

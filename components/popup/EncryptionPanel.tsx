@@ -1,5 +1,10 @@
 import { encryptionLine, type EncryptionSummary } from '@/utils/report/encryption';
 import type { Translate } from '../shared/translate';
+import { ShownList } from './ShownList';
+import { formatNumber } from '@/utils/i18n/plural';
+
+/** The clear-text companies shown before "Show all". */
+const TOP_CLEAR = 5;
 
 /**
  * Encryption at a glance: the one-line summary, then, prominently, every clear-text request by company (its
@@ -15,14 +20,18 @@ export function EncryptionPanel(props: { summary: EncryptionSummary; dnsSettings
       {s.clearByCompany.length > 0 && (
         <div class="clear-text" data-testid="clear-text" role="group" aria-label={t('encClearHeading')}>
           <h3>{t('encClearHeading')}</h3>
-          <ul>
-            {s.clearByCompany.map((group) => (
-              <li key={group.company ?? ''} data-clear-company={group.company ?? ''} data-clear-requests={group.requests}>
-                <strong>{group.company ?? t('encUnknownOwner')}</strong> ({group.requests}):{' '}
-                {group.hosts.map((h) => `${h.host} (${h.requests})`).join(', ')}
-              </li>
-            ))}
-          </ul>
+          <ShownList items={s.clearByCompany} top={TOP_CLEAR} t={t} testId="more-clear-text">
+            {(shown) => (
+              <ul>
+                {shown.map((group) => (
+                  <li key={group.company ?? ''} data-clear-company={group.company ?? ''} data-clear-requests={group.requests}>
+                    <strong>{group.company ?? t('encUnknownOwner')}</strong> ({formatNumber(group.requests, t)}):{' '}
+                    {group.hosts.map((h) => `${h.host} (${formatNumber(h.requests, t)})`).join(', ')}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </ShownList>
         </div>
       )}
       {!s.connectionDetails && <p class="note">{t('encChromeNote')}</p>}

@@ -1,12 +1,15 @@
 import { Fragment } from 'preact';
 import type { KeptGroup, PageLookupsView } from '@/utils/dns/views/page-lookups';
 import type { Translate } from '../shared/translate';
+import { counted } from '@/utils/i18n/plural';
+import { ShownList } from './ShownList';
 
 /** The kept groups in the order the line names them: the many first, the page's own name last. */
 const KEPT_ORDER: readonly KeptGroup[] = ['third-party', 'known-tracker', 'private', 'address', 'page-host'];
 
-/** A message with a count, singular or plural by it (keys `<key>_one` and `<key>_other`, placeholder $COUNT$). */
-const counted = (t: Translate, key: string, count: number) => t(`${key}_${count === 1 ? 'one' : 'other'}`, [String(count)]);
+
+/** The resolvers shown before "Show all". */
+const TOP_RESOLVERS = 5;
 
 /**
  * Who learnt this site because of Diffuse's own lookups for this page load (the per-page face of the exposure
@@ -28,15 +31,19 @@ export function PageLookups(props: { view: PageLookupsView; dnsSettingsUrl: stri
       {view.resolvers.length > 0 && (
         <>
           <p data-testid="dns-lookups-learnt">{t('lookupsLearnt')}</p>
-          <ul class="resolvers">
-            {view.resolvers.map((r) => (
-              <li key={r.url} data-resolver={r.url} data-hosts={r.hosts} title={r.url}>
-                <span class="name">{r.operator ?? r.label}</span>
-                {r.country && <span class="meta">{` (${r.country})`}</span>}
-                <span class="meta">{` · ${counted(t, 'lookupsNames', r.hosts)}`}</span>
-              </li>
-            ))}
-          </ul>
+          <ShownList items={view.resolvers} top={TOP_RESOLVERS} t={t} testId="more-resolvers">
+            {(shown) => (
+              <ul class="resolvers">
+                {shown.map((r) => (
+                  <li key={r.url} data-resolver={r.url} data-hosts={r.hosts} title={r.url}>
+                    <span class="name">{r.operator ?? r.label}</span>
+                    {r.country && <span class="meta">{` (${r.country})`}</span>}
+                    <span class="meta">{` · ${counted(t, 'lookupsNames', r.hosts)}`}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </ShownList>
         </>
       )}
       {view.browser > 0 &&

@@ -1,6 +1,7 @@
 import type { PageSummary } from '@/utils/report/page-report';
 import { percent } from '../shared/format';
 import type { Translate } from '../shared/translate';
+import { counted, formatNumber } from '@/utils/i18n/plural';
 
 /**
  * "Contacted 27 third-party hosts run by 9 companies; Google received 48 % of the requests." from _locales,
@@ -8,12 +9,10 @@ import type { Translate } from '../shared/translate';
  */
 export function summaryText(s: PageSummary, t: Translate): string {
   if (s.thirdPartyHosts === 0) return t('summaryNoThirdParty');
-  const hosts = s.thirdPartyHosts === 1 ? t('summaryHostsOne') : t('summaryHostsMany', [String(s.thirdPartyHosts)]);
-  if (s.companies === 0 || s.topCompany === null) {
-    return hosts + (s.thirdPartyHosts === 1 ? t('summaryOwnerUnknownOne') : t('summaryOwnerUnknownMany'));
-  }
-  const companies = s.companies === 1 ? t('summaryCompaniesOne') : t('summaryCompaniesMany', [String(s.companies)]);
-  const unknown = s.unknownHosts > 0 ? t('summaryUnknownPart', [String(s.unknownHosts)]) : '';
+  const hosts = counted(t, 'summaryHosts', s.thirdPartyHosts);
+  if (s.companies === 0 || s.topCompany === null) return hosts + counted(t, 'summaryOwnerUnknown', s.thirdPartyHosts);
+  const companies = counted(t, 'summaryCompanies', s.companies);
+  const unknown = s.unknownHosts > 0 ? t('summaryUnknownPart', [formatNumber(s.unknownHosts, t)]) : '';
   return hosts + companies + unknown + t('summaryTop', [s.topCompany.name, percent(s.topCompany.share, t)]);
 }
 

@@ -1,2 +1,2 @@
-/** Looks a string up in `_locales` (browser.i18n.getMessage in the extension); passed in so components stay testable. */
-export type Translate = (key: string, substitutions?: string[]) => string;
+/** The pages' translate function: defined with the plural and number helpers in utils/i18n/. */
+export type { Translate } from '@/utils/i18n/translator';

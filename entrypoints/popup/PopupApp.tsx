@@ -14,6 +14,7 @@ import { PageLookups } from '@/components/popup/PageLookups';
 import { CompanionLookups } from '@/components/popup/CompanionLookups';
 import { INFRA_DATA_CREDITS, INFRA_DATA_CREDIT_LINK } from '@/utils/infra/infra-credits';
 import type { Translate } from '@/components/shared/translate';
+import { formatNumber } from '@/utils/i18n/plural';
 
 type Call = <T extends keyof Contract>(type: T, request: Contract[T]['request']) => Promise<Contract[T]['response']>;
 
@@ -80,7 +81,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
     <main aria-busy={view === undefined}>
       <header>
         <h1 data-testid="site">{report?.site ?? t('popupTitle')}</h1>
-        {report && <span class="blocked" data-testid="blocked">{t('blockedCount', [String(blocked)])}</span>}
+        {report && <span class="blocked" data-testid="blocked">{t('blockedCount', [formatNumber(blocked, t)])}</span>}
       </header>
       {error && <p class="error" role="alert">{t('popupError', [error])}</p>}
       {policy?.error && <p class="error" role="alert" data-testid="rule-error">{t('policyError', [policy.error])}</p>}
@@ -104,7 +105,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
               t={t}
             />
             {report.unknown.hosts > 0 && (
-              <LazyDetails class="unknown" testId="unknown" summary={`${t('unknownOwners')} (${report.unknown.hosts})`}>
+              <LazyDetails class="unknown" testId="unknown" summary={t('unknownOwners', [formatNumber(report.unknown.hosts, t)])}>
                 {() => (
                   <ul>
                     {report.contacts.filter((c) => c.thirdParty && c.organization === null).map((c) => <li key={c.host}>{c.host}</li>)}
@@ -118,7 +119,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
           <InfrastructurePanel view={view.infrastructure} t={t} />
           <PageLookups view={view.lookups} dnsSettingsUrl={props.dnsSettingsUrl} t={t} browserRouted={view.companion?.state === 'connected'} />
           {view.companion && <CompanionLookups view={view.companion} t={t} />}
-          <LazyDetails class="all-hosts" summary={t('allHostsHeading', [String(report.contacts.length)])}>
+          <LazyDetails class="all-hosts" summary={t('allHostsHeading', [formatNumber(report.contacts.length, t)])}>
             {() => <HostTable hosts={report.contacts} t={t} />}
           </LazyDetails>
         </>

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createClient } from '@/utils/messages/contract';
+import { createTranslate } from '@/utils/i18n/translator';
 import { PopupApp } from './PopupApp';
 
 /** `popup.html?tabId=N` shows tab N (so the popup can be opened as a page); otherwise the active tab. */
@@ -17,7 +18,7 @@ const call = createClient((message) => browser.runtime.sendMessage(message));
 const root = document.getElementById('app');
 // Keys are checked against _locales by WXT's generated types; components take plain strings.
 type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
-const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as MessageKey, subs);
+const t = createTranslate((key, subs) => browser.i18n.getMessage(key as MessageKey, subs), browser.i18n.getUILanguage());
 // The options page's DNS section explains how to turn the browser's Secure DNS on.
 const dnsSettingsUrl = `${browser.runtime.getURL('/options.html')}#dns`;
 if (root) render(<PopupApp tabId={targetTabId()} call={call} t={t} dnsSettingsUrl={dnsSettingsUrl} />, root);

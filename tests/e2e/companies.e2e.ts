@@ -34,8 +34,10 @@ describeInBothBrowsers('companies: the popup rolls hosts up to the companies beh
     expect(await popupText(popup, 'summary')).toBe(
       'Contacted 6 third-party hosts run by 4 companies (owner unknown for 1); Google received 33 % of the requests.',
     );
-    // HHI = 3333² ... in percent points: 33.33² + 33.33² + 11.11² + 11.11² ≈ 2469: moderately concentrated.
-    expect(await popupText(popup, 'concentration')).toBe('Moderately concentrated: top company 33 %, HHI 2,469 of 10,000.');
+    // HHI = 3333² ... in percent points: 33.33² + 33.33² + 11.11² + 11.11² ≈ 2469: moderately concentrated,
+    // said in words first, the index one click away.
+    expect(await popupText(popup, 'concentration')).toBe('Most requests went to a few companies.');
+    expect(await popupText(popup, 'concentration-index')).toBe('Moderately concentrated: top company 33 %, HHI 2,469 of 10,000.');
     expect(await popupText(popup, 'site')).toBe('shop.test');
     await popup.close();
     await tab.close();

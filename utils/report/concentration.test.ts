@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concentrationLevel, hhi, measureConcentration, shares } from './concentration';
+import { concentrationLevel, concentrationWords, hhi, measureConcentration, shares } from './concentration';
 
 describe('shares', () => {
   it('divides by the sum by default: 60/30/10 → 0.6/0.3/0.1', () => {
@@ -50,5 +50,16 @@ describe('measureConcentration', () => {
   it('reports "spread out" for ten equal companies and "none" for no companies', () => {
     expect(measureConcentration(Array(10).fill(5))).toMatchObject({ hhi: 1000, topShare: 0.1, label: 'spread out' });
     expect(measureConcentration([], 12)).toEqual({ hhi: 0, topShare: 0, level: 'none', label: 'no known companies' });
+  });
+});
+
+describe('concentration in words', () => {
+  it('says one company when it received half the requests or more, else how few companies got most', () => {
+    expect(concentrationWords(measureConcentration([]))).toBe('none');
+    expect(concentrationWords(measureConcentration([5, 5]))).toBe('one-company');
+    expect(concentrationWords(measureConcentration([45, 40, 15]))).toBe('very-few');
+    // The popup's e2e page: 3, 3, 1, 1 of 9 requests, HHI 2,469.
+    expect(concentrationWords(measureConcentration([3, 3, 1, 1], 9))).toBe('a-few');
+    expect(concentrationWords(measureConcentration([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]))).toBe('many');
   });
 });

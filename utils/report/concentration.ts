@@ -66,3 +66,16 @@ export function measureConcentration(counts: readonly number[], total?: number):
 export function round4(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
+
+/** How a page's concentration reads in plain words, before any index: who received most of the requests. */
+export type ConcentrationWords = 'none' | 'one-company' | 'very-few' | 'a-few' | 'many';
+
+/**
+ * The plain-words reading of a measure: one company with half the requests or more reads "one company received
+ * most requests" whatever the index; otherwise the index's band says how few companies got most of them.
+ */
+export function concentrationWords(c: Pick<Concentration, 'level' | 'topShare'>): ConcentrationWords {
+  if (c.level === 'none') return 'none';
+  if (c.topShare >= 0.5) return 'one-company';
+  return c.level === 'high' ? 'very-few' : c.level === 'moderate' ? 'a-few' : 'many';
+}

@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { localeTranslate } from '../../tests/support/locale-messages';
 import { encryptionLine, summarizeEncryption, type EncryptionSummary } from './encryption';
 
 /** The English strings as browser.i18n.getMessage would fill them. */
-const messages = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const t = (key: string, subs: string[] = []) => {
-  const entry = messages[key];
-  if (!entry) throw new Error(`no string ${key}`);
-  return entry.message.replace(/\$([A-Z]+)\$/g, (_, name: string) => {
-    const index = Number(entry.placeholders?.[name.toLowerCase()]?.content.slice(1)) - 1;
-    return subs[index] ?? '';
-  });
-};
+const t = localeTranslate('en');
 
 const summary = (over: Partial<EncryptionSummary>): EncryptionSummary => ({
   requests: 0, clear: 0, secured: 0, tls13: 0, ech: 0, privateDns: 0, connectionDetails: true, clearByCompany: [], ...over,

@@ -3,6 +3,8 @@
  * browser), and, where the browser describes connections (Firefox's webRequest.getSecurityInfo), how many used
  * TLS 1.3, Encrypted Client Hello and a private (DoH) lookup in the browser's own DNS.
  */
+import { counted, formatNumber } from '../i18n/plural';
+import type { Translate } from '../i18n/translator';
 import { byRequestsThenHost, type Counters } from '../pageload/page-load';
 import type { Attributor } from '../attribution/table-types';
 
@@ -58,8 +60,6 @@ export function summarizeEncryption(
   };
 }
 
-/** Looks a string up (browser.i18n.getMessage in the extension, messages.json in tests and reports). */
-export type Translate = (key: string, substitutions?: string[]) => string;
 
 /**
  * The one line: "All 42 requests encrypted; 38 over TLS 1.3; 12 hid the site name with ECH; DNS for 0 of 42
@@ -67,15 +67,11 @@ export type Translate = (key: string, substitutions?: string[]) => string;
  */
 export function encryptionLine(s: EncryptionSummary, t: Translate): string {
   if (s.requests === 0) return t('encNoRequests') + t('encEnd');
-  const n = String;
-  let line =
-    s.clear === 0
-      ? s.requests === 1 ? t('encAllOne') : t('encAllMany', [n(s.requests)])
-      : s.requests === 1 ? t('encClearOnly') : t('encClearSome', [n(s.clear), n(s.requests)]);
+  let line = s.clear === 0 ? counted(t, 'encAll', s.requests) : counted(t, 'encClear', s.requests, [formatNumber(s.clear, t)]);
   if (s.secured > 0) {
-    line += t('encTls13', [n(s.tls13)]);
-    line += s.ech === 1 ? t('encEchOne') : t('encEchMany', [n(s.ech)]);
-    line += s.secured === 1 ? t('encDnsOfOne', [n(s.privateDns)]) : t('encDnsOfMany', [n(s.privateDns), n(s.secured)]);
+    line += t('encTls13', [formatNumber(s.tls13, t)]);
+    line += counted(t, 'encEch', s.ech);
+    line += counted(t, 'encDnsOf', s.secured, [formatNumber(s.privateDns, t)]);
   }
   return line + t('encEnd');
 }

@@ -15,6 +15,7 @@ import { OperatorsList } from './OperatorsList';
 import { errorText } from './save-file';
 import './dashboard.css';
 import type { DashboardCall } from './dashboard-call';
+import { formatNumber } from '@/utils/i18n/plural';
 
 const TOTALS = ['pageLoads', 'sites', 'thirdPartyRequests', 'blocked', 'companies'] as const;
 
@@ -70,7 +71,7 @@ export function DashboardSection(props: { call: DashboardCall; t: Translate }) {
             {TOTALS.map((key) => (
               <div key={key}>
                 <dt>{t(`dashTotal_${key}`)}</dt>
-                <dd data-total={key}>{summary.totals[key].toLocaleString()}</dd>
+                <dd data-total={key}>{formatNumber(summary.totals[key], t)}</dd>
               </div>
             ))}
           </dl>

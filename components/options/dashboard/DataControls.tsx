@@ -4,6 +4,7 @@ import { RETENTION_CHOICES } from '@/utils/history/retention';
 import type { DashboardCall } from './dashboard-call';
 import { errorText } from './save-file';
 import type { Translate } from '../../shared/translate';
+import { counted } from '@/utils/i18n/plural';
 
 /**
  * What is stored and for how long: the retention select (pruning follows at once) and "delete all data",
@@ -47,14 +48,14 @@ export function DataControls(props: { data: HistoryDataView | null; call: Dashbo
         </p>
       )}
       <p data-testid="stored">
-        {data === null ? '' : data.since === null ? t('dashStoredNone') : t('dashStored', [data.pageLoads.toLocaleString(), new Date(data.since).toLocaleDateString()])}
+        {data === null ? '' : data.since === null ? t('dashStoredNone') : counted(t, 'dashStored', data.pageLoads, [new Date(data.since).toLocaleDateString(t.locale)])}
       </p>
       <label class="dash-row">
         <span>{t('dashRetentionLabel')}</span>
         <select data-testid="retention" value={days === null ? 'forever' : String(days ?? '')} disabled={data === null} onChange={(e) => setRetention((e.currentTarget as HTMLSelectElement).value)}>
           {choices.map((c) => (
             <option key={String(c)} value={c === null ? 'forever' : String(c)}>
-              {c === null ? t('dashRetentionForever') : t('dashRetentionDays', [String(c)])}
+              {c === null ? t('dashRetentionForever') : counted(t, 'dashRetentionDays', c)}
             </option>
           ))}
         </select>

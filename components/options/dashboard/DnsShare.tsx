@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DnsStatus } from '@/utils/messages/dns-messages';
 import { percent } from '../../shared/format';
 import type { Translate } from '../../shared/translate';
+import { formatNumber } from '@/utils/i18n/plural';
 
 /**
  * Each resolver's share of the distinct sites Diffuse's own lookups were made for, from the resolver pool's
@@ -23,7 +24,7 @@ export function DnsShare(props: { status: () => Promise<DnsStatus>; generation: 
       <ul class="dash-dns">
         {resolvers.map((r) => (
           <li key={r.url} data-resolver={r.label} data-site-share={r.exposure.siteShare} data-sites={r.exposure.sites}>
-            <span>{t('dashDnsLine', [r.info?.operator ?? r.label, percent(r.exposure.siteShare, t), r.exposure.sites.toLocaleString()])}</span>
+            <span>{t('dashDnsLine', [r.info?.operator ?? r.label, percent(r.exposure.siteShare, t), formatNumber(r.exposure.sites, t)])}</span>
             <span class="dash-meter" aria-hidden="true"><span style={{ width: `${Math.round(r.exposure.siteShare * 100)}%` }} /></span>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import type { EncryptionHistory } from '@/utils/history/encryption-history';
 import { percent } from '../../shared/format';
 import type { Translate } from '../../shared/translate';
+import { counted, formatNumber } from '@/utils/i18n/plural';
 
 /**
  * Clear text over the range: the share each company received in clear text, and per day; where the browser
@@ -11,7 +12,7 @@ export function EncryptionHistoryPanel(props: { encryption: EncryptionHistory; t
   return (
     <div class="dash-encryption" data-testid="dash-encryption">
       <p data-clear={e.clear} data-requests={e.requests}>
-        {e.requests === 0 ? t('dashEncNone') : t('dashEncClear', [e.clear.toLocaleString(), e.requests.toLocaleString(), percent(e.clear / e.requests, t)])}
+        {e.requests === 0 ? t('dashEncNone') : counted(t, 'dashEncClear', e.requests, [formatNumber(e.clear, t), percent(e.clear / e.requests, t)])}
       </p>
       {e.byCompany.length > 0 && (
         <table class="dash-table">
@@ -23,7 +24,7 @@ export function EncryptionHistoryPanel(props: { encryption: EncryptionHistory; t
             {e.byCompany.map((c) => (
               <tr key={c.company ?? ''} data-enc-company={c.company ?? ''} data-enc-clear={c.clear}>
                 <th scope="row">{c.company ?? t('encUnknownOwner')}</th>
-                <td class="n">{c.clear.toLocaleString()}</td>
+                <td class="n">{formatNumber(c.clear, t)}</td>
                 <td class="n">{percent(c.clearShare, t)}</td>
               </tr>
             ))}
@@ -44,7 +45,7 @@ export function EncryptionHistoryPanel(props: { encryption: EncryptionHistory; t
       )}
       <p class="intro" data-testid="dash-connections">
         {e.connections > 0
-          ? t('dashEncConnections', [e.connections.toLocaleString(), percent(e.privateDnsShare, t), percent(e.echShare, t), percent(e.tls13Share, t)])
+          ? counted(t, 'dashEncConnections', e.connections, [percent(e.privateDnsShare, t), percent(e.echShare, t), percent(e.tls13Share, t)])
           : t('dashEncNoConnections')}
       </p>
     </div>

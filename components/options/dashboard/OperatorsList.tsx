@@ -1,6 +1,7 @@
 import type { OperatorReach } from '@/utils/history/history-view';
 import { percent } from '../../shared/format';
 import type { Translate } from '../../shared/translate';
+import { counted } from '@/utils/i18n/plural';
 
 /** Infrastructure operators ranked by reach: who served the sites visited, the sites' own hosts included. */
 export function OperatorsList(props: { operators: OperatorReach[]; t: Translate }) {
@@ -10,7 +11,7 @@ export function OperatorsList(props: { operators: OperatorReach[]; t: Translate 
     <ol class="dash-operators" data-testid="dash-operators">
       {operators.map((o) => (
         <li key={o.name} data-operator={o.name} data-sites={o.sites} data-reach={o.reach}>
-          {t('dashOperatorLine', [o.name, percent(o.reach, t), o.requests.toLocaleString()])}
+          {counted(t, 'dashOperatorLine', o.requests, [o.name, percent(o.reach, t)])}
         </li>
       ))}
     </ol>

@@ -3,6 +3,7 @@ import type { CompanyReach } from '@/utils/history/history-view';
 import { REACH_CHART, reachBars, reachChartHeight } from '@/utils/writers/chart-geometry';
 import { percent } from '../../shared/format';
 import type { Translate } from '../../shared/translate';
+import { counted, formatNumber } from '@/utils/i18n/plural';
 
 const TOP = 12;
 const fit = (label: string): string => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
@@ -22,10 +23,10 @@ export function ReachChart(props: { companies: CompanyReach[]; sites: number; t:
   const sentence = (c: CompanyReach) => t('dashReachSentence', [c.name, percent(c.reach, t)]);
   return (
     <figure class="dash-figure">
-      <figcaption>{t('dashReachCaption', [props.sites.toLocaleString()])}</figcaption>
+      <figcaption>{counted(t, 'dashReachCaption', props.sites)}</figcaption>
       <svg class="dash-chart reach" role="img" aria-labelledby="reach-title reach-desc" viewBox={`0 0 ${REACH_CHART.width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
         <title id="reach-title">{t('dashReachTitle')}</title>
-        <desc id="reach-desc">{shown.map((c) => `${sentence(c)}; ${t('dashFigures', [c.requests.toLocaleString(), c.blocked.toLocaleString()])}`).join('. ')}</desc>
+        <desc id="reach-desc">{shown.map((c) => `${sentence(c)}; ${counted(t, 'dashFigures', c.requests, [formatNumber(c.blocked, t)])}`).join('. ')}</desc>
         {shown.map((c, i) => {
           const { y, width } = bars[i] ?? { y: 0, width: 0 };
           const x = REACH_CHART.labelWidth;
@@ -34,7 +35,7 @@ export function ReachChart(props: { companies: CompanyReach[]; sites: number; t:
               <text x={x - 8} y={y + 18} text-anchor="end">{fit(c.name)}</text>
               <rect x={x} y={y + 6} width={width} height={REACH_CHART.row - 12} rx="2" />
               <text class="figures" x={x + width + 6} y={y + 18}>
-                {`${percent(c.reach, t)} · ${t('dashFigures', [c.requests.toLocaleString(), c.blocked.toLocaleString()])}`}
+                {`${percent(c.reach, t)} · ${counted(t, 'dashFigures', c.requests, [formatNumber(c.blocked, t)])}`}
               </text>
             </g>
           );
@@ -42,7 +43,7 @@ export function ReachChart(props: { companies: CompanyReach[]; sites: number; t:
       </svg>
       {props.companies.length > TOP && (
         <button type="button" class="dash-more" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? t('dashShowTop', [String(TOP)]) : t('dashShowAllCompanies', [String(props.companies.length)])}
+          {all ? counted(t, 'dashShowTop', TOP) : counted(t, 'dashShowAllCompanies', props.companies.length)}
         </button>
       )}
     </figure>

@@ -3,6 +3,7 @@ import type { SettingsImportResult } from '@/utils/messages/settings-messages';
 import type { DashboardCall } from './dashboard-call';
 import { errorText, saveFile } from './save-file';
 import type { Translate } from '../../shared/translate';
+import { counted } from '@/utils/i18n/plural';
 
 /**
  * Settings and per-site policies out to a JSON file and back in. The background checks the whole file before
@@ -47,7 +48,7 @@ export function SettingsTransfer(props: { call: DashboardCall; onImported: () =>
 
 function importedText(r: SettingsImportResult, t: Translate): string {
   const parts = [t('dashImportDone')];
-  if (r.policies !== null) parts.push(t('dashImportPolicies', [String(r.policies)]));
+  if (r.policies !== null) parts.push(counted(t, 'dashImportPolicies', r.policies));
   if (r.privacy.skipped.length) parts.push(t('dashImportSkipped', [r.privacy.skipped.join(', ')]));
   if (r.rulesError) parts.push(t('policyError', [r.rulesError]));
   return parts.join(' ');

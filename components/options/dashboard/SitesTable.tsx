@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { SiteRow } from '@/utils/history/history-view';
 import type { Translate } from '../../shared/translate';
 import { ForgetConfirmRow, ForgetStatus, useForgetSite } from './ForgetSite';
+import { counted, formatNumber } from '@/utils/i18n/plural';
 
 type Column = 'site' | 'pageLoads' | 'companies' | 'thirdPartyHosts' | 'blocked' | 'hhi';
 const COLUMNS: readonly { id: Column; label: string; value: (s: SiteRow) => number | string }[] = [
@@ -43,7 +44,7 @@ export function SitesTable(props: { sites: SiteRow[]; onForget: (site: string) =
       <div class="dash-filter">
         <label for="dash-site-filter">{t('dashFilterLabel')}</label>
         <input id="dash-site-filter" type="search" value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />
-        <span role="status" data-testid="site-count">{t('dashSitesShown', [String(rows.length), String(props.sites.length)])}</span>
+        <span role="status" data-testid="site-count">{counted(t, 'dashSitesShown', props.sites.length, [formatNumber(rows.length, t)])}</span>
       </div>
       <div class="dash-scroll">
         <table class="dash-table" aria-label={t('dashSitesHeading')}>
@@ -68,12 +69,12 @@ export function SitesTable(props: { sites: SiteRow[]; onForget: (site: string) =
               <Fragment key={s.site}>
                 <tr data-site={s.site} data-page-loads={s.pageLoads} data-companies={s.companies} data-third-party-hosts={s.thirdPartyHosts} data-blocked={s.blocked} data-hhi={s.concentration.hhi}>
                   <th scope="row">{s.site}</th>
-                  <td class="n">{s.pageLoads.toLocaleString()}</td>
-                  <td class="n">{s.companies.toLocaleString()}</td>
-                  <td class="n">{s.thirdPartyHosts.toLocaleString()}</td>
-                  <td class="n">{s.blocked.toLocaleString()}</td>
+                  <td class="n">{formatNumber(s.pageLoads, t)}</td>
+                  <td class="n">{formatNumber(s.companies, t)}</td>
+                  <td class="n">{formatNumber(s.thirdPartyHosts, t)}</td>
+                  <td class="n">{formatNumber(s.blocked, t)}</td>
                   <td class="n">
-                    {s.concentration.level === 'none' ? '–' : `${t(`concentration_${s.concentration.level}`)} (${s.concentration.hhi.toLocaleString()})`}
+                    {s.concentration.level === 'none' ? '–' : `${t(`concentration_${s.concentration.level}`)} (${formatNumber(s.concentration.hhi, t)})`}
                   </td>
                   <td class="dash-forget">
                     <button type="button" data-forget={s.site} aria-label={t('dashForgetSite', [s.site])} onClick={() => forget.ask(s.site)}>

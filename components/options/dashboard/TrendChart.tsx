@@ -1,13 +1,14 @@
 import type { TrendDay } from '@/utils/history/history-view';
 import { trendGeometry } from '@/utils/writers/chart-geometry';
 import type { Translate } from '../../shared/translate';
+import { counted, formatNumber } from '@/utils/i18n/plural';
 
 /** Third-party requests and blocked requests per day, as SVG bars, with the figures in a table for screen readers and keyboards. */
 export function TrendChart(props: { trend: TrendDay[]; t: Translate }) {
   const { trend, t } = props;
   if (trend.length === 0) return <p class="dash-empty">{t('dashTrendNone')}</p>;
   const g = trendGeometry(trend);
-  const line = (d: TrendDay) => t('dashTrendDay', [d.day, d.thirdPartyRequests.toLocaleString(), d.blocked.toLocaleString()]);
+  const line = (d: TrendDay) => counted(t, 'dashTrendDay', d.thirdPartyRequests, [d.day, formatNumber(d.blocked, t)]);
   return (
     <figure class="dash-figure">
       <p class="dash-legend" aria-hidden="true">
@@ -20,7 +21,7 @@ export function TrendChart(props: { trend: TrendDay[]; t: Translate }) {
         {g.ticks.map((tick) => (
           <g key={tick.y}>
             <line class="grid" x1={g.plot.left} x2={g.plot.left + g.plot.width} y1={tick.y} y2={tick.y} />
-            <text x={g.plot.left - 6} y={tick.y + 4} text-anchor="end">{tick.value.toLocaleString()}</text>
+            <text x={g.plot.left - 6} y={tick.y + 4} text-anchor="end">{formatNumber(tick.value, t)}</text>
           </g>
         ))}
         {g.bars.map((b, i) => (
@@ -41,7 +42,7 @@ export function TrendChart(props: { trend: TrendDay[]; t: Translate }) {
           </thead>
           <tbody>
             {trend.map((d) => (
-              <tr key={d.day}><th scope="row">{d.day}</th><td class="n">{d.pageLoads.toLocaleString()}</td><td class="n">{d.thirdPartyRequests.toLocaleString()}</td><td class="n">{d.blocked.toLocaleString()}</td></tr>
+              <tr key={d.day}><th scope="row">{d.day}</th><td class="n">{formatNumber(d.pageLoads, t)}</td><td class="n">{formatNumber(d.thirdPartyRequests, t)}</td><td class="n">{formatNumber(d.blocked, t)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -2,6 +2,7 @@ import type { DnsResolverView, DnsStatus } from '@/utils/messages/dns-messages';
 import { percent } from '../../shared/format';
 import type { Translate } from '../../shared/translate';
 import { countryName, healthText, latencyText, weightText } from './dns-text';
+import { counted, formatNumber } from '@/utils/i18n/plural';
 
 /**
  * One card per resolver: who runs it, where and under what stated policy; its health; and what it could have
@@ -76,18 +77,18 @@ function ResolverCard(props: { view: DnsResolverView; takenAt: number; weighted:
         )}
         <div>
           <dt>{t('dnsQueriesTerm')}</dt>
-          <dd>{t('dnsQueriesValue', [String(health.successes), String(health.failures)])}</dd>
+          <dd>{t('dnsQueriesValue', [formatNumber(health.successes, t), formatNumber(health.failures, t)])}</dd>
         </div>
         <div>
           <dt>{t('dnsSitesTerm')}</dt>
           <dd>
-            {t('dnsShareValue', [String(exposure.sites), percent(exposure.siteShare, t)])}
+            {t('dnsShareValue', [formatNumber(exposure.sites, t), percent(exposure.siteShare, t)])}
             <ShareBar share={exposure.siteShare} />
           </dd>
         </div>
         <div>
           <dt>{t('dnsNamesTerm')}</dt>
-          <dd>{t('dnsShareValue', [String(exposure.names), percent(exposure.nameShare, t)])}</dd>
+          <dd>{t('dnsShareValue', [formatNumber(exposure.names, t), percent(exposure.nameShare, t)])}</dd>
         </div>
       </dl>
       {health.lastError && <p class="dns-last-error">{t('dnsLastError', [health.lastError])}</p>}
@@ -114,7 +115,7 @@ export function FormerResolvers(props: { status: DnsStatus; t: Translate }) {
       <ul aria-labelledby="dns-former-heading">
         {status.formerResolvers.map((r) => (
           <li key={r.url} data-resolver={r.url} data-sites={r.sites} data-names={r.names}>
-            {t('dnsFormerLine', [r.label, String(r.sites), percent(r.siteShare, t), String(r.names)])}
+            {counted(t, 'dnsFormerLine', r.sites, [r.label, percent(r.siteShare, t), counted(t, 'dnsNames', r.names)])}
           </li>
         ))}
       </ul>

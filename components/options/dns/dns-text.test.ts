@@ -31,7 +31,7 @@ describe('DNS settings text', () => {
   it('latency, re-keying periods and countries in words', () => {
     expect(latencyText(null, t)).toBe('dnsLatencyNone');
     expect(latencyText(23, t)).toBe('dnsLatencyValue(23)');
-    expect([0, 1, 7, 30].map((d) => rekeyText(d, t))).toEqual(['dnsRekeyOff', 'dnsRekeyDaily', 'dnsRekeyWeekly', 'dnsRekeyDays(30)']);
+    expect([0, 1, 7, 30].map((d) => rekeyText(d, t))).toEqual(['dnsRekeyOff', 'dnsRekeyDaily', 'dnsRekeyWeekly', 'dnsRekeyDays_other(30)']);
     expect(countryName('CH', 'en')).toBe('Switzerland (CH)');
     expect(countryName('EU', 'en')).toBe('European Union (EU)');
     expect(countryName('not a code', 'en')).toBe('not a code');

@@ -2,6 +2,7 @@ import type { HealthSnapshot } from '@/utils/dns/pool/health';
 import type { Strategy } from '@/utils/dns/pool/selection';
 import type { LookupsVia } from '@/utils/dns/settings/dns-settings';
 import type { Translate } from '../../shared/translate';
+import { counted, formatNumber } from '@/utils/i18n/plural';
 
 /** The re-keying periods offered, in days; 0 (off) first because it is the default and the more private. */
 export const REKEY_CHOICES = [0, 1, 7, 30] as const;
@@ -22,7 +23,7 @@ export function rekeyText(days: number, t: Translate): string {
   if (days === 0) return t('dnsRekeyOff');
   if (days === 1) return t('dnsRekeyDaily');
   if (days === 7) return t('dnsRekeyWeekly');
-  return t('dnsRekeyDays', [String(days)]);
+  return counted(t, 'dnsRekeyDays', days);
 }
 
 /** In service / out of service until … / being tried again, as the circuit breaker says. */
@@ -30,7 +31,7 @@ export function healthText(health: HealthSnapshot, takenAt: number, t: Translate
   if (health.state === 'closed') return t('dnsStateClosed');
   if (health.state === 'half-open') return t('dnsStateHalfOpen');
   const seconds = health.retryAt === null ? 0 : Math.max(1, Math.ceil((health.retryAt - takenAt) / 1000));
-  return t('dnsStateOpen', [String(seconds)]);
+  return t('dnsStateOpen', [formatNumber(seconds, t)]);
 }
 
 /**
@@ -42,7 +43,7 @@ export const PREFER_FAST_BENCH_SHARE = '90 %';
 /** A resolver's weight in words: full (as the fastest, or not measured yet), else 1/2 … 1/64 of the fastest's share. */
 export const weightText = (weight: number, t: Translate) => (weight >= 1 ? t('dnsWeightFull') : t('dnsWeightValue', [`1/${Math.round(1 / weight)}`]));
 
-export const latencyText = (ms: number | null, t: Translate) => (ms === null ? t('dnsLatencyNone') : t('dnsLatencyValue', [String(ms)]));
+export const latencyText = (ms: number | null, t: Translate) => (ms === null ? t('dnsLatencyNone') : t('dnsLatencyValue', [formatNumber(ms, t)]));
 
 /** "Switzerland (CH)" where the browser knows the code's name (the EU included), else the code alone. */
 export function countryName(code: string, locale?: string): string {

@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_PRIVACY_SETTING_IDS } from '@/utils/privacy/settings';
 import { PRIVACY_ERRORS } from '@/utils/privacy/manager';
+import { localeTranslate } from '@/tests/support/locale-messages';
 import { controlText, errorText, settingHelp, settingName, valueText } from './setting-text';
 
-/** The English strings of _locales. */
-function messages(): Record<string, { message: string }> {
-  return JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8'));
-}
-
 /** Like browser.i18n.getMessage, except that a missing key fails the test instead of showing nothing. */
-const strings = messages();
-const t = (key: string, subs: string[] = []) => {
-  const entry = strings[key];
-  if (!entry) throw new Error(`no _locales/en string ${key}`);
-  return subs.reduce((text, sub) => text.replace(/\$[A-Z]+\$/, sub), entry.message);
-};
+const t = localeTranslate('en');
 
 describe('privacy setting text', () => {
   it('has a name and a one-line explanation for every setting', () => {

@@ -132,7 +132,15 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
   async openExtensionPage(path: string): Promise<ExtensionPage> {
     const page = await this.context.newPage();
     await page.goto(`chrome-extension://${this.extensionId}/${path}`);
-    return { evaluate: (fn) => page.evaluate(fn), click: (selector) => page.click(selector), close: () => page.close() };
+    return {
+      evaluate: (fn) => page.evaluate(fn),
+      click: (selector) => page.click(selector),
+      screenshot: async (file, viewport) => {
+        await page.setViewportSize(viewport);
+        await page.screenshot({ path: file });
+      },
+      close: () => page.close(),
+    };
   }
 
   /**

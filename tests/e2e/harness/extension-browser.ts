@@ -39,6 +39,8 @@ export interface ExtensionPage {
   evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
   /** A real click through the driver's input (user activation, which permissions.request needs). */
   click(selector: string): Promise<void>;
+  /** Chromium only: a PNG of the page at this viewport size (npm run screenshots, for the README). */
+  screenshot?(path: string, viewport: { width: number; height: number }): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -15,12 +15,17 @@ export async function choosePolicyMode(popup: ExtensionPage, mode: 'default' | '
   await waitFor(popup, `document.querySelector('[data-testid="reload"]') !== null && document.querySelector('input[name="policy"][value="${mode}"]').checked`);
 }
 
-/** Chooses allow/block/default for one company row, then waits for the popup to confirm the change. */
+/**
+ * Chooses allow/block/default for one company row, as a user does: opens the row's menu with its button, picks
+ * the item, then waits for the popup to confirm the change.
+ */
 export async function chooseCompany(popup: ExtensionPage, company: string, choice: 'allow' | 'block' | 'default'): Promise<void> {
-  const select = `document.querySelector('[data-company="${company}"] select.company-choice')`;
-  await waitFor(popup, `${select} !== null`);
-  await inPage(popup, `const s = ${select}; s.value = '${choice}'; s.dispatchEvent(new Event('change', { bubbles: true }));`);
-  await waitFor(popup, `document.querySelector('[data-testid="reload"]') !== null && ${select}.value === '${choice}'`);
+  const menu = `document.querySelector('[data-company="${company}"] .company-choice')`;
+  await waitFor(popup, `${menu} !== null`);
+  await inPage(popup, `${menu}.querySelector('button.menu-button').click();`);
+  await waitFor(popup, `${menu}.querySelector('[role="menuitemradio"][data-choice="${choice}"]') !== null`);
+  await inPage(popup, `${menu}.querySelector('[role="menuitemradio"][data-choice="${choice}"]').click();`);
+  await waitFor(popup, `document.querySelector('[data-testid="reload"]') !== null && ${menu}.dataset.choiceValue === '${choice}'`);
 }
 
 /** Clicks the popup's "Reload the page to apply". */

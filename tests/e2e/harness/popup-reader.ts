@@ -2,13 +2,18 @@ import type { ExtensionPage } from './extension-browser';
 
 /**
  * The host rows of the popup's "All hosts" list as `{ host: requests }`. Opens the list as a user would
- * (a click on its summary) and reads the rendered DOM.
+ * (a click on its summary, then on "Show all" when the list is summarised) and reads the rendered DOM.
  */
 export function popupHosts(popup: ExtensionPage): Promise<Record<string, number>> {
   return popup.evaluate(async () => {
     const details = document.querySelector<HTMLDetailsElement>('details.all-hosts');
     if (details && !details.open) {
       details.querySelector('summary')?.click();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const more = document.querySelector<HTMLButtonElement>('details.all-hosts [data-testid="more-hosts"][aria-expanded="false"]');
+    if (more) {
+      more.click();
       await new Promise((r) => setTimeout(r, 20));
     }
     return Object.fromEntries(
@@ -28,7 +33,7 @@ export interface PopupCompany {
 /** The company rows of the popup, in the order shown, each expanded (by a click) to list its hosts. */
 export function popupCompanies(popup: ExtensionPage): Promise<PopupCompany[]> {
   return popup.evaluate(async () => {
-    document.querySelector<HTMLButtonElement>('[data-testid="more-companies"]')?.click();
+    document.querySelector<HTMLButtonElement>('[data-testid="more-companies"][aria-expanded="false"]')?.click();
     await new Promise((r) => setTimeout(r, 20));
     for (const button of document.querySelectorAll<HTMLButtonElement>('button.company[aria-expanded="false"]')) button.click();
     await new Promise((r) => setTimeout(r, 20));
