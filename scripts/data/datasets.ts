@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileAttributionTable } from '../../utils/attribution/compile-table';
+import { compileAttribution, describeConflicts, type CompiledAttribution } from '../../utils/attribution/compile-table';
 import type { AttributionTable, ThirdPartyWebEntity, TrackerDbData } from '../../utils/attribution/table-types';
 import { compileRules, type CompiledRules } from '../../utils/rules/tracker-compiler';
 import type { TrackerDb } from '../../utils/rules/trackerdb-types';
@@ -21,11 +21,17 @@ export function loadThirdPartyWeb(): ThirdPartyWebEntity[] {
   return JSON.parse(readFileSync(`${modules}third-party-web/dist/entities.json`, 'utf8')) as ThirdPartyWebEntity[];
 }
 
-let table: AttributionTable | undefined;
-/** host → company table from TrackerDB completed with third-party-web; compiled once per process. */
+let compiled: CompiledAttribution | undefined;
+/** host → company table from TrackerDB and third-party-web, most specific entry per host; compiled once per process. */
 export function attributionTable(): AttributionTable {
-  table ??= compileAttributionTable(loadTrackerDb(), loadThirdPartyWeb());
-  return table;
+  compiled ??= compileAttribution(loadTrackerDb(), loadThirdPartyWeb());
+  return compiled.table;
+}
+
+/** The compile's conflicts between sources, one line per kind (the build prints them). */
+export function attributionConflicts(): string[] {
+  attributionTable();
+  return describeConflicts(compiled!.conflicts);
 }
 
 let rules: CompiledRules | undefined;

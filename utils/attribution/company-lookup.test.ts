@@ -17,7 +17,7 @@ describe('attribute (real trackerdb + third-party-web table)', () => {
     ['scontent.cdninstagram.com', 'Meta', 'Instagram'],
     ['bat.bing.com', 'Microsoft', 'Microsoft Advertising'],
     ['cdn.jsdelivr.net', 'jsDelivr', 'jsDelivr'],
-    ['cdnjs.cloudflare.com', 'Cloudflare', 'Cloudflare'],
+    ['cdnjs.cloudflare.com', 'Cloudflare', 'Cloudflare CDN'],
   ];
   it.each(cases)('names the parent company of %s as %s (%s)', (host, organization, product) => {
     expect(attribute(host)).toMatchObject({ organization, product });

@@ -4,8 +4,8 @@
  * source datasets (trackerdb alone is several megabytes; see compile-table.ts).
  */
 
-/** Where an attribution came from; the index in this array is what the table stores. */
-export const ATTRIBUTION_SOURCES = ['trackerdb', 'third-party-web'] as const;
+/** Where an attribution came from; the index in this array is what the table stores ('diffuse': owner-changes.ts). */
+export const ATTRIBUTION_SOURCES = ['trackerdb', 'third-party-web', 'diffuse'] as const;
 export type AttributionSource = (typeof ATTRIBUTION_SOURCES)[number];
 
 /**
