@@ -8,6 +8,7 @@ import { Concentration } from '@/components/popup/Concentration';
 import { HostTable } from '@/components/popup/HostTable';
 import { LazyDetails } from '@/components/popup/LazyDetails';
 import { SummaryLine } from '@/components/popup/SummaryLine';
+import { SiteDomains } from '@/components/popup/SiteDomains';
 import { CloakedTrackers } from '@/components/popup/CloakedTrackers';
 import { InfrastructurePanel } from '@/components/popup/InfrastructurePanel';
 import { PageLookups } from '@/components/popup/PageLookups';
@@ -113,6 +114,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
               </LazyDetails>
             )}
           </section>
+          <SiteDomains report={report} onChange={policy ? (ownDomain, belongs) => void edit({ ownDomain, belongs }) : undefined} t={t} />
           <CloakedTrackers cloaks={view.cloaks} evictions={view.cloakEvictions} t={t} />
           <EncryptionPanel summary={view.encryption} dnsSettingsUrl={props.dnsSettingsUrl} t={t} />
           <InfrastructurePanel view={view.infrastructure} t={t} />

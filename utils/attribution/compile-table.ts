@@ -19,6 +19,7 @@ import { categoryFromThirdPartyWeb } from './category-labels';
 import { domainKey } from './host-names';
 import { currentOwner, EXTRA_DOMAINS } from './owner-changes';
 import { createOwnerIndex } from './parent-companies';
+import type { CompactEntityMap } from './site-owners';
 import {
   ATTRIBUTION_SOURCES,
   type AttributionSource,
@@ -78,7 +79,11 @@ export interface CompiledAttribution {
 
 interface Entry { owner: string; product: string; category: string; source: AttributionSource }
 
-export function compileAttribution(trackerdb: TrackerDbData, entities: readonly ThirdPartyWebEntity[]): CompiledAttribution {
+export function compileAttribution(
+  trackerdb: TrackerDbData,
+  entities: readonly ThirdPartyWebEntity[],
+  siteOwners: CompactEntityMap['entities'] = [],
+): CompiledAttribution {
   const index = createOwnerIndex(trackerdb);
   // One spelling per organization: the first seen (trackerdb's, as it is read first).
   const spelling = new Map<string, string>();
@@ -153,7 +158,10 @@ export function compileAttribution(trackerdb: TrackerDbData, entities: readonly 
     ];
   }
   return {
-    table: { version: 1, organizations: organizations.values, products: products.values, categories: categories.values, domains },
+    table: {
+      version: 2, organizations: organizations.values, products: products.values, categories: categories.values, domains,
+      siteOwners: siteOwners.map(([name, list]) => [name, [...list]]),
+    },
     conflicts,
   };
 }
@@ -161,8 +169,12 @@ export function compileAttribution(trackerdb: TrackerDbData, entities: readonly 
 const side = (domain: string, e: Entry): ConflictSide => ({ source: e.source, domain, owner: e.owner });
 
 /** The table alone (tests, CLIs). */
-export function compileAttributionTable(trackerdb: TrackerDbData, entities: readonly ThirdPartyWebEntity[]): AttributionTable {
-  return compileAttribution(trackerdb, entities).table;
+export function compileAttributionTable(
+  trackerdb: TrackerDbData,
+  entities: readonly ThirdPartyWebEntity[],
+  siteOwners: CompactEntityMap['entities'] = [],
+): AttributionTable {
+  return compileAttribution(trackerdb, entities, siteOwners).table;
 }
 
 /** The build's printout: conflicts counted by kind and by which source's row stood, with a few examples each. */

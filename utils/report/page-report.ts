@@ -3,8 +3,9 @@
  * One builder serves the popup, the HAR CLI and exports, so all three count the same way.
  *
  * Counting rules (the popup, the CLI and the docs rely on them):
- * - `organizations`, shares and concentration cover third-party requests only: the page's own site
- *   and its own company are not "who else it talked to".
+ * - `organizations`, shares and concentration cover third-party requests only: the page's own site,
+ *   its own company's domains, its brand's domains and domains the user gave it are not "who else it
+ *   talked to" (utils/attribution/first-party.ts; such contacts carry `sameSite`).
  * - A host with no known owner is counted as a third-party host, but not as a company. Its requests
  *   stay in the denominator of every share (so "Google received 48 %" is 48 % of all third-party
  *   requests) and are reported apart in `unknown`. They add nothing to the HHI: we cannot say whose
@@ -13,7 +14,7 @@
  *   them were blocked.
  */
 import { normalizeHost } from '../attribution/host-names';
-import { isThirdParty } from '../attribution/company-lookup';
+import { firstPartyReason, type SameSiteReason } from '../attribution/first-party';
 import type { Attributor } from '../attribution/table-types';
 import { measureConcentration, round4, type Concentration } from './concentration';
 
@@ -33,6 +34,8 @@ export interface ContactReport {
   requests: number;
   blocked: number;
   thirdParty: boolean;
+  /** On another registrable domain than the page's, yet the site's own: why (first-party.ts). */
+  sameSite?: SameSiteReason;
 }
 
 export interface OrganizationReport {
@@ -86,11 +89,16 @@ function mergeContacts(contacts: readonly ContactInput[]): Map<string, { request
   return merged;
 }
 
-export function buildPageReport(page: { site: string; contacts: readonly ContactInput[] }, attribute: Attributor): PageReport {
+/** `ownDomains`: registrable domains the user said belong to the site (site policies). */
+export function buildPageReport(
+  page: { site: string; contacts: readonly ContactInput[]; ownDomains?: readonly string[] },
+  attribute: Attributor,
+): PageReport {
   const site = normalizeHost(page.site);
   const contacts: ContactReport[] = [];
   for (const [host, { requests, blocked }] of mergeContacts(page.contacts)) {
     const who = attribute(host);
+    const party = firstPartyReason(site, host, attribute, page.ownDomains);
     contacts.push({
       host,
       organization: who?.organization ?? null,
@@ -98,7 +106,8 @@ export function buildPageReport(page: { site: string; contacts: readonly Contact
       category: who?.category ?? null,
       requests,
       blocked,
-      thirdParty: isThirdParty(site, host, attribute),
+      thirdParty: party === null,
+      ...(party !== null && party !== 'site' ? { sameSite: party } : {}),
     });
   }
   contacts.sort(byRequestsThenName((c) => c.requests, (c) => c.host));
