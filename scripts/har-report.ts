@@ -10,6 +10,7 @@ import { createAttributor } from '../utils/attribution/company-lookup';
 import { contactsCsv } from '../utils/report/report-csv';
 import { buildHarReport, HarError, parseHarJson, type HarReport } from '../utils/report/har';
 import { renderHtmlReport } from '../utils/report/html';
+import { REPORT_SCHEMA } from '../utils/report/page-report';
 import { attributionTable, infraTables } from './data/datasets';
 import { validateResolverUrl } from '../utils/dns/settings/resolvers';
 import { createInfraAttributor } from '../utils/infra/operator-lookup';
@@ -62,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     return fail('--resolver and --ca go with --resolve.');
   }
   const output =
-    format === 'json' ? `${JSON.stringify({ schema: 'diffuse-report/1', ...report }, null, 2)}\n` : format === 'csv' ? csv() : renderHtmlReport(report);
+    format === 'json' ? `${JSON.stringify({ schema: REPORT_SCHEMA, ...report }, null, 2)}\n` : format === 'csv' ? csv() : renderHtmlReport(report);
   if (args.values.out) await writeFile(args.values.out, output);
   else process.stdout.write(output);
   return 0;

@@ -96,7 +96,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
       {view && report && (
         <>
           <SummaryLine summary={report.summary} t={t} />
-          <Concentration measure={report.concentration} t={t} />
+          <Concentration measure={report.concentration} unknownShare={report.unknown.share} t={t} />
           <section aria-labelledby="companies-heading">
             <h2 id="companies-heading">{t('companiesHeading')}</h2>
             <CompanyList

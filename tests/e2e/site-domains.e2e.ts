@@ -27,6 +27,9 @@ describeInBothBrowsers('a site\'s own domains: the popup lists them under the si
     expect(await popupText(popup, 'summary')).toBe(
       'Contacted 2 third-party hosts run by 1 company (owner unknown for 1); Google received 50 % of the requests.',
     );
+    // Half of the third-party requests went to an owner nobody knows: said so, and no concentration level claimed.
+    expect(await popupText(popup, 'unknown-share')).toBe('50 % of third-party requests went to owners we do not know.');
+    expect(await popupText(popup, 'concentration')).toMatch(/^No concentration level/);
 
     // The user says the widget's domain is the site's own: stored with the site's policy, shown at the next refresh.
     await markDomainAsSite(popup, 'newsroom-widgets.net');
@@ -37,6 +40,8 @@ describeInBothBrowsers('a site\'s own domains: the popup lists them under the si
     expect(await popupText(popup, 'summary')).toBe(
       'Contacted 1 third-party host run by 1 company; Google received 100 % of the requests.',
     );
+    expect(await popupText(popup, 'unknown-share')).toBeNull();
+    expect(await popupText(popup, 'concentration')).toBe('Highly concentrated: top company 100 %, HHI 10,000 of 10,000.');
     await popup.close();
     await tab.close();
   });

@@ -9,7 +9,8 @@
  * - A host with no known owner is counted as a third-party host, but not as a company. Its requests
  *   stay in the denominator of every share (so "Google received 48 %" is 48 % of all third-party
  *   requests) and are reported apart in `unknown`. They add nothing to the HHI: we cannot say whose
- *   they are, so the HHI is a lower bound whenever `unknown.requests` > 0.
+ *   they are, so the HHI is a lower bound whenever `unknown.requests` > 0, and no concentration level is
+ *   claimed when they take half the third-party requests or more (concentration.ts).
  * - `requests` counts every request the page made, blocked ones included; `blocked` is how many of
  *   them were blocked.
  */
@@ -69,6 +70,12 @@ export interface PageReport {
   summary: PageSummary;
 }
 
+/**
+ * The schema of a report page (docs/report-schema.md): 2 added `sameSite` on contacts, the concentration level
+ * `unknown` and, from the HAR CLI with --resolve, `cloaked`.
+ */
+export const REPORT_SCHEMA = 'diffuse-report/2';
+
 const byRequestsThenName = <T>(requests: (t: T) => number, name: (t: T) => string) => (a: T, b: T): number =>
   requests(b) - requests(a) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0);
 
@@ -119,6 +126,7 @@ export function buildPageReport(
   const firstContacts = contacts.filter((c) => !c.thirdParty);
   const sum = (list: ContactReport[], f: (c: ContactReport) => number) => list.reduce((n, c) => n + f(c), 0);
   const unknownRequests = sum(unknownContacts, (c) => c.requests);
+  const unknownShare = thirdPartyRequests > 0 ? round4(unknownRequests / thirdPartyRequests) : 0;
   const top = organizations[0];
 
   return {
@@ -129,10 +137,10 @@ export function buildPageReport(
       hosts: unknownContacts.length,
       requests: unknownRequests,
       blocked: sum(unknownContacts, (c) => c.blocked),
-      share: thirdPartyRequests > 0 ? round4(unknownRequests / thirdPartyRequests) : 0,
+      share: unknownShare,
     },
     firstParty: { hosts: firstContacts.length, requests: sum(firstContacts, (c) => c.requests), blocked: sum(firstContacts, (c) => c.blocked) },
-    concentration: measureConcentration(organizations.map((o) => o.requests), thirdPartyRequests),
+    concentration: measureConcentration(organizations.map((o) => o.requests), thirdPartyRequests, unknownShare),
     summary: {
       thirdPartyHosts: third.length,
       thirdPartyRequests,

@@ -73,7 +73,7 @@ export function SitesTable(props: { sites: SiteRow[]; onForget: (site: string) =
                   <td class="n">{s.thirdPartyHosts.toLocaleString()}</td>
                   <td class="n">{s.blocked.toLocaleString()}</td>
                   <td class="n">
-                    {s.concentration.level === 'none' ? '–' : `${t(`concentration_${s.concentration.level}`)} (${s.concentration.hhi.toLocaleString()})`}
+                    {s.concentration.level === 'none' ? '–' : s.concentration.level === 'unknown' ? t('concentration_unknown') : `${t(`concentration_${s.concentration.level}`)} (${s.concentration.hhi.toLocaleString()})`}
                   </td>
                   <td class="dash-forget">
                     <button type="button" data-forget={s.site} aria-label={t('dashForgetSite', [s.site])} onClick={() => forget.ask(s.site)}>
