@@ -16,7 +16,7 @@
  */
 import { normalizeHost } from '../attribution/host-names';
 import { firstPartyReason, type SameSiteReason } from '../attribution/first-party';
-import type { Attributor } from '../attribution/table-types';
+import type { Attribution, Attributor } from '../attribution/table-types';
 import { measureConcentration, round4, type Concentration } from './concentration';
 
 export interface ContactInput {
@@ -37,6 +37,8 @@ export interface ContactReport {
   thirdParty: boolean;
   /** On another registrable domain than the page's, yet the site's own: why (first-party.ts). */
   sameSite?: SameSiteReason;
+  /** The site's own name whose CNAME chain reaches a tracker: attributed to that tracker, a third party. */
+  cloaked?: true;
 }
 
 export interface OrganizationReport {
@@ -96,14 +98,22 @@ function mergeContacts(contacts: readonly ContactInput[]): Map<string, { request
   return merged;
 }
 
-/** `ownDomains`: registrable domains the user said belong to the site (site policies). */
+/**
+ * `ownDomains`: registrable domains the user said belong to the site (site policies). `cloaks`: hosts whose CNAME
+ * chain reaches a tracker (utils/cname/detect-cloak.ts) → that tracker; they count as its third-party hosts.
+ */
 export function buildPageReport(
-  page: { site: string; contacts: readonly ContactInput[]; ownDomains?: readonly string[] },
+  page: { site: string; contacts: readonly ContactInput[]; ownDomains?: readonly string[]; cloaks?: ReadonlyMap<string, Attribution> },
   attribute: Attributor,
 ): PageReport {
   const site = normalizeHost(page.site);
   const contacts: ContactReport[] = [];
   for (const [host, { requests, blocked }] of mergeContacts(page.contacts)) {
+    const cloak = page.cloaks?.get(host);
+    if (cloak !== undefined) {
+      contacts.push({ host, organization: cloak.organization, product: cloak.product, category: cloak.category, requests, blocked, thirdParty: true, cloaked: true });
+      continue;
+    }
     const who = attribute(host);
     const party = firstPartyReason(site, host, attribute, page.ownDomains);
     contacts.push({
