@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { compiledRules, generatedAssets } from './scripts/data/datasets';
+import { attributionConflicts, compiledRules, generatedAssets } from './scripts/data/datasets';
 
 // Firefox ships as MV2: there host permissions are granted at install (MV3 Firefox makes them opt-in, so
 // webRequest would see nothing until the user acts), and Firefox MV2 has both blocking webRequest and
@@ -25,6 +25,8 @@ export default defineConfig({
     // Data compiled from npm packages goes straight into the build output, never into the source tree.
     'build:publicAssets': (_wxt, files) => {
       files.push(...generatedAssets());
+      // Where the sources disagree about a host's owner, and which row stood (utils/attribution/compile-table.ts).
+      for (const line of attributionConflicts()) console.info(`attribution: ${line}`);
     },
   },
   manifest: ({ browser }) => ({

@@ -24,7 +24,7 @@ describe('HAR report CLI', () => {
     const { code, stdout } = await report(HAR);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json.schema).toBe('diffuse-report/1');
+    expect(json.schema).toBe('diffuse-report/2');
     expect(json.credits).toMatch(/TrackerDB/);
     const [news, recipes] = json.pages;
     expect(news.site).toBe('news.example');

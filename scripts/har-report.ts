@@ -10,7 +10,10 @@ import { createAttributor } from '../utils/attribution/company-lookup';
 import { contactsCsv } from '../utils/report/report-csv';
 import { buildHarReport, HarError, parseHarJson, type HarReport } from '../utils/report/har';
 import { renderHtmlReport } from '../utils/report/html';
-import { attributionTable, infraTables } from './data/datasets';
+import { REPORT_SCHEMA } from '../utils/report/page-report';
+import { attributionTable, compiledRules, infraTables } from './data/datasets';
+import { buildCloakTargets } from '../utils/cname/cloak-targets';
+import { DEFAULT_BLOCKED_CATEGORIES } from '../utils/rules/category-decisions';
 import { validateResolverUrl } from '../utils/dns/settings/resolvers';
 import { createInfraAttributor } from '../utils/infra/operator-lookup';
 import { resolveHarReport, resolvedContactsCsv, type ResolvedHarReport } from './cli/har-resolve';
@@ -62,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     return fail('--resolver and --ca go with --resolve.');
   }
   const output =
-    format === 'json' ? `${JSON.stringify({ schema: 'diffuse-report/1', ...report }, null, 2)}\n` : format === 'csv' ? csv() : renderHtmlReport(report);
+    format === 'json' ? `${JSON.stringify({ schema: REPORT_SCHEMA, ...report }, null, 2)}\n` : format === 'csv' ? csv() : renderHtmlReport(report);
   if (args.values.out) await writeFile(args.values.out, output);
   else process.stdout.write(output);
   return 0;
@@ -79,7 +82,8 @@ async function withDns(report: HarReport, resolvers: string[], caFiles: string[]
   const { pool, close } = createNodePool({ resolvers, extraCa: ca.pems });
   const { asn, suffixes } = infraTables();
   try {
-    return await resolveHarReport(report, pool, createInfraAttributor(asn, suffixes), (message) => process.stderr.write(`report: ${message}\n`));
+    const uncloak = { targets: buildCloakTargets(compiledRules().sideTable, DEFAULT_BLOCKED_CATEGORIES), attribute: createAttributor(attributionTable()) };
+    return await resolveHarReport(report, pool, createInfraAttributor(asn, suffixes), (message) => process.stderr.write(`report: ${message}\n`), undefined, uncloak);
   } finally {
     close();
   }

@@ -19,6 +19,9 @@ describe('HAR report CLI --resolve', () => {
         { name: 'www.news.example', type: 'CNAME', data: 'news.example.edgekey.net' },
         { name: 'news.example.edgekey.net', type: 'A', data: '192.0.2.1' },
         { name: 'i.ytimg.com', type: 'A', data: '151.101.1.1' },
+        // A first-party analytics name CNAMEd to Adobe's collection servers: a cloaked tracker.
+        { name: 'metrics.diffuse-shop.com', type: 'CNAME', data: 'diffuse-shop.com.sc.omtrdc.net' },
+        { name: 'diffuse-shop.com.sc.omtrdc.net', type: 'A', data: '192.0.2.7' },
       ],
     });
     ca = join(await mkdtemp(join(tmpdir(), 'diffuse-har-dns-')), 'ca.pem');
@@ -39,6 +42,21 @@ describe('HAR report CLI --resolve', () => {
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines[0]).toBe('site,page_url,host,organization,product,category,requests,blocked,third_party,cname,operator');
     expect(lines).toContain('news.example,https://www.news.example/,www.news.example,,,,1,0,false,news.example.edgekey.net,Akamai');
+  }, 60_000);
+
+  it('gives a first-party host whose CNAME chain reaches a tracker to that tracker\'s company, marked cloaked', async () => {
+    const har = join(await mkdtemp(join(tmpdir(), 'diffuse-har-cloak-')), 'shop.har');
+    const entry = (url: string) => ({ request: { url, headers: [] }, response: { content: { mimeType: 'text/html' } } });
+    await writeFile(har, JSON.stringify({ log: { version: '1.2', entries: [
+      entry('https://www.diffuse-shop.com/'), entry('https://metrics.diffuse-shop.com/b/ss/x/1'), entry('https://metrics.diffuse-shop.com/b/ss/x/2'),
+    ] } }));
+    const { stdout } = await run('node_modules/.bin/tsx', ['scripts/har-report.ts', har, '--resolve', '--resolver', doh.template, '--ca', ca]);
+    const page = JSON.parse(stdout).pages[0];
+    expect(page.contacts.find((c: { host: string }) => c.host === 'metrics.diffuse-shop.com')).toMatchObject({
+      organization: 'Adobe', thirdParty: true, cloaked: true, cname: ['diffuse-shop.com.sc.omtrdc.net'], requests: 2,
+    });
+    expect(page.organizations.map((o: { name: string; share: number }) => [o.name, o.share])).toEqual([['Adobe', 1]]);
+    expect(page.firstParty).toMatchObject({ hosts: 1, requests: 1 });
   }, 60_000);
 
   it('without --resolve the contacts have no such fields; --resolver alone is refused', async () => {

@@ -30,6 +30,7 @@ export default defineBackground(() => {
     attributor,
     names: (view) => names.tabView(view.pageLoad, view.hosts),
     companion: (view) => companion.tabView(view),
+    ownDomains: (site) => protection.policies.ownDomains(site),
   });
   const protection = createProtectionCapability({ store: stores.policies, ruleTable });
   const privacy = createPrivacyCapability({ store: stores.privacy });

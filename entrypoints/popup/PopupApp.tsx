@@ -8,6 +8,7 @@ import { Concentration } from '@/components/popup/Concentration';
 import { HostTable } from '@/components/popup/HostTable';
 import { LazyDetails } from '@/components/popup/LazyDetails';
 import { SummaryLine } from '@/components/popup/SummaryLine';
+import { SiteDomains } from '@/components/popup/SiteDomains';
 import { CloakedTrackers } from '@/components/popup/CloakedTrackers';
 import { InfrastructurePanel } from '@/components/popup/InfrastructurePanel';
 import { PageLookups } from '@/components/popup/PageLookups';
@@ -96,7 +97,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
       {view && report && (
         <>
           <SummaryLine summary={report.summary} t={t} />
-          <Concentration measure={report.concentration} t={t} />
+          <Concentration measure={report.concentration} unknownShare={report.unknown.share} t={t} />
           <section aria-labelledby="companies-heading">
             <h2 id="companies-heading">{t('companiesHeading')}</h2>
             <CompanyList
@@ -114,6 +115,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
               </LazyDetails>
             )}
           </section>
+          <SiteDomains report={report} onChange={policy ? (ownDomain, belongs) => void edit({ ownDomain, belongs }) : undefined} t={t} />
           <CloakedTrackers cloaks={view.cloaks} evictions={view.cloakEvictions} t={t} />
           <EncryptionPanel summary={view.encryption} dnsSettingsUrl={props.dnsSettingsUrl} t={t} />
           <InfrastructurePanel view={view.infrastructure} t={t} />

@@ -1,14 +1,19 @@
 /**
  * `--resolve` of the HAR report CLI: each page's hosts looked up through the resolver pool on behalf of the
  * page's site (as the extension does), then attributed to the operator that serves them. Adds `cname` and
- * `operator` to each contact; the report without --resolve is unchanged.
+ * `operator` to each contact; the report without --resolve is unchanged. A first-party host whose CNAME chain
+ * reaches a tracker (detect-cloak.ts, the targets the extension's uncloaking uses) is attributed to that tracker's
+ * company and marked `cloaked`, as the popup does; the page's shares are then counted again with it.
  */
 import type { ResolverPool } from '../../utils/dns/pool/pool';
 import type { InfraAttributor } from '../../utils/infra/operator-lookup';
 import type { HarReport } from '../../utils/report/har';
 import { toCsv, type CsvCell } from '../../utils/writers/csv';
-import type { ContactReport } from '../../utils/report/page-report';
 import { lookupName } from './lookup-name';
+import type { Attribution, Attributor } from '../../utils/attribution/table-types';
+import type { CloakTargets } from '../../utils/cname/cloak-targets';
+import { detectCloak } from '../../utils/cname/detect-cloak';
+import { buildPageReport, type ContactReport } from '../../utils/report/page-report';
 
 export interface ResolvedColumns {
   /** CNAME targets in order; null when no resolver answered for the host. */
@@ -30,6 +35,7 @@ export async function resolveHarReport(
   infra: InfraAttributor,
   warn: (message: string) => void,
   now: () => number = () => performance.now(),
+  uncloak?: { targets: CloakTargets; attribute: Attributor },
 ): Promise<ResolvedHarReport> {
   const pages = [];
   for (const page of report.pages) {
@@ -43,7 +49,7 @@ export async function resolveHarReport(
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, page.contacts.length) }, worker));
-    pages.push({ ...page, contacts });
+    pages.push(uncloak ? withCloaks({ ...page, contacts }, uncloak.targets, uncloak.attribute) : { ...page, contacts });
   }
   return { ...report, pages };
 }
@@ -56,6 +62,22 @@ async function columnsFor(host: string, site: string, pool: ResolverPool, infra:
   }
   const { cname, addresses } = outcome.line;
   return { cname, operator: infra({ host, cnameChain: cname, addresses })?.operator ?? null };
+}
+
+type ResolvedPage = ResolvedHarReport['pages'][number];
+
+/** The page counted again with its cloaked first-party hosts given to their trackers (unchanged when there is none). */
+function withCloaks(page: ResolvedPage, targets: CloakTargets, attribute: Attributor): ResolvedPage {
+  const cloaks = new Map<string, Attribution>();
+  for (const c of page.contacts) {
+    if (c.thirdParty || c.cname === null || c.cname.length === 0) continue;
+    const found = detectCloak({ site: page.site, host: c.host, cnameChain: c.cname }, targets);
+    if (found) cloaks.set(c.host, { organization: found.organization, product: found.organization, category: found.category, source: 'trackerdb', domain: found.target });
+  }
+  if (cloaks.size === 0) return page;
+  const columns = new Map<string, ResolvedColumns>(page.contacts.map((c: ResolvedContact) => [c.host, { cname: c.cname, operator: c.operator }]));
+  const recount = buildPageReport({ site: page.site, contacts: page.contacts, cloaks }, attribute);
+  return { ...page, ...recount, contacts: recount.contacts.map((c) => ({ ...c, ...columns.get(c.host)! })) };
 }
 
 /** The CSV of `contactsCsv` with two more columns: `cname` (targets separated by spaces) and `operator`. */

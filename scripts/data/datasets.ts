@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileAttributionTable } from '../../utils/attribution/compile-table';
+import { compileAttribution, describeConflicts, type CompiledAttribution } from '../../utils/attribution/compile-table';
 import type { AttributionTable, ThirdPartyWebEntity, TrackerDbData } from '../../utils/attribution/table-types';
+import type { CompactEntityMap } from '../../utils/attribution/site-owners';
 import { compileRules, type CompiledRules } from '../../utils/rules/tracker-compiler';
 import type { TrackerDb } from '../../utils/rules/trackerdb-types';
 import { compileAsnTable } from '../../utils/infra/compile-asn-table';
@@ -21,11 +22,22 @@ export function loadThirdPartyWeb(): ThirdPartyWebEntity[] {
   return JSON.parse(readFileSync(`${modules}third-party-web/dist/entities.json`, 'utf8')) as ThirdPartyWebEntity[];
 }
 
-let table: AttributionTable | undefined;
-/** host → company table from TrackerDB completed with third-party-web; compiled once per process. */
+/** DuckDuckGo's entity map, vendored in compact form (vendor/duckduckgo/, CC BY-NC-SA 4.0). */
+export function loadSiteOwners(): CompactEntityMap {
+  return JSON.parse(readFileSync(fileURLToPath(new URL('../../vendor/duckduckgo/entities.json', import.meta.url)), 'utf8')) as CompactEntityMap;
+}
+
+let compiled: CompiledAttribution | undefined;
+/** host → company table from TrackerDB and third-party-web, most specific entry per host; compiled once per process. */
 export function attributionTable(): AttributionTable {
-  table ??= compileAttributionTable(loadTrackerDb(), loadThirdPartyWeb());
-  return table;
+  compiled ??= compileAttribution(loadTrackerDb(), loadThirdPartyWeb(), loadSiteOwners().entities);
+  return compiled.table;
+}
+
+/** The compile's conflicts between sources, one line per kind (the build prints them). */
+export function attributionConflicts(): string[] {
+  attributionTable();
+  return describeConflicts(compiled!.conflicts);
 }
 
 let rules: CompiledRules | undefined;

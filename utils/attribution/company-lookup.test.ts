@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAttributor, isThirdParty } from './company-lookup';
+import { createAttributor } from './company-lookup';
 import type { AttributionTable } from './table-types';
 import { realTable } from '../../tests/support/attribution-fixtures';
 
@@ -17,7 +17,7 @@ describe('attribute (real trackerdb + third-party-web table)', () => {
     ['scontent.cdninstagram.com', 'Meta', 'Instagram'],
     ['bat.bing.com', 'Microsoft', 'Microsoft Advertising'],
     ['cdn.jsdelivr.net', 'jsDelivr', 'jsDelivr'],
-    ['cdnjs.cloudflare.com', 'Cloudflare', 'Cloudflare'],
+    ['cdnjs.cloudflare.com', 'Cloudflare', 'Cloudflare CDN'],
   ];
   it.each(cases)('names the parent company of %s as %s (%s)', (host, organization, product) => {
     expect(attribute(host)).toMatchObject({ organization, product });
@@ -53,7 +53,7 @@ describe('attribute (real trackerdb + third-party-web table)', () => {
 
 describe('attribute (longest suffix by labels, on a hand-made table)', () => {
   const table: AttributionTable = {
-    version: 1,
+    version: 2,
     organizations: ['Parent', 'Other', 'Suffix Owner'],
     products: ['Deep Product'],
     categories: ['misc'],
@@ -62,6 +62,7 @@ describe('attribute (longest suffix by labels, on a hand-made table)', () => {
       'deep.b.example.com': [1, 0, 0, 1],
       'co.uk': [2, -1, 0, 0],
     },
+    siteOwners: [['Publisher', ['publisher.com', 'pub-static.net']]],
   };
   const lookup = createAttributor(table);
 
@@ -79,31 +80,14 @@ describe('attribute (longest suffix by labels, on a hand-made table)', () => {
     expect(lookup('co.uk')).toBeNull();
   });
 
+  it('answers which organization owns a host\'s domain by the site-owner lists', () => {
+    expect(lookup.siteOwner?.('www.publisher.com')).toBe(0);
+    expect(lookup.siteOwner?.('img.pub-static.net')).toBe(0);
+    expect(lookup.siteOwner?.('example.com')).toBeUndefined();
+  });
+
   it('rejects a table of another version or with rows pointing outside its arrays', () => {
-    expect(() => createAttributor({ ...table, version: 2 } as unknown as AttributionTable)).toThrow(/version 2/);
+    expect(() => createAttributor({ ...table, version: 1 } as unknown as AttributionTable)).toThrow(/version 1/);
     expect(() => createAttributor({ ...table, domains: { 'x.com': [9, -1, 0, 0] } })).toThrow(/"x.com" points outside/);
-  });
-});
-
-describe('isThirdParty', () => {
-  it('treats the same registrable domain as first party', () => {
-    expect(isThirdParty('www.example.co.uk', 'static.example.co.uk', attribute)).toBe(false);
-  });
-
-  it('treats the same company as first party: youtube.com loading i.ytimg.com', () => {
-    expect(isThirdParty('www.youtube.com', 'i.ytimg.com', attribute)).toBe(false);
-    expect(isThirdParty('www.instagram.com', 'static.xx.fbcdn.net', attribute)).toBe(false);
-  });
-
-  it('treats another company, or an unknown owner, as third party', () => {
-    expect(isThirdParty('www.youtube.com', 'connect.facebook.net', attribute)).toBe(true);
-    expect(isThirdParty('news.example.org', 'www.google-analytics.com', attribute)).toBe(true);
-    expect(isThirdParty('news.example.org', 'cdn.example.net', attribute)).toBe(true);
-  });
-
-  it('does not call two customers of one shared host first party (alice.github.io → bob.github.io)', () => {
-    expect(attribute('alice.github.io')?.organization).toBe(attribute('bob.github.io')?.organization);
-    expect(isThirdParty('alice.github.io', 'bob.github.io', attribute)).toBe(true);
-    expect(isThirdParty('alice.github.io', 'cdn.alice.github.io', attribute)).toBe(false);
   });
 });

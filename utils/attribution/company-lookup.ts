@@ -1,10 +1,10 @@
 /**
- * Runtime side of attribution: host → company by longest matching domain suffix, and the
- * first-/third-party decision that uses it.
+ * Runtime side of attribution: host → company by longest matching domain suffix, and host → the
+ * organization owning its domain by the site-owner lists (first-party.ts decides first/third party).
  */
-import { getPublicSuffix, parse } from 'tldts';
+import { getPublicSuffix } from 'tldts';
 import { isIpAddress, normalizeHost } from './host-names';
-import { registrableDomain } from '../site/registrable-domain';
+import { siteOwnerIndex } from './site-owners';
 import { ATTRIBUTION_SOURCES, type Attribution, type AttributionTable, type Attributor } from './table-types';
 
 /** Lower-case LDH labels, no trailing dot: nothing for normalizeHost to do. */
@@ -17,7 +17,7 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
  * allocates nothing but the label walk. Throws if the table is not the version this code reads.
  */
 export function createAttributor(table: AttributionTable): Attributor {
-  if (table.version !== 1) throw new Error(`attribution table: unsupported version ${String(table.version)}`);
+  if (table.version !== 2) throw new Error(`attribution table: unsupported version ${String(table.version)}`);
   const byDomain = new Map<string, Attribution>();
   for (const [domain, row] of Object.entries(table.domains)) {
     const [o, p, c, s] = row;
@@ -33,33 +33,25 @@ export function createAttributor(table: AttributionTable): Attributor {
     byDomain.set(domain, Object.freeze({ organization, product, category, source, domain }));
   }
 
-  return (host: string): Attribution | null => {
+  const owners = siteOwnerIndex(table.siteOwners);
+  const siteOwner = (host: string): number | undefined => longestSuffix(normalizeHost(host), owners) ?? undefined;
+
+  const lookup = (host: string): Attribution | null => {
     // Hosts from URL.hostname are already clean; skipping normalisation for them halves the cost.
     const h = CLEAN_HOST.test(host) ? host : normalizeHost(host);
     if (h === '' || (isDigit(h.charCodeAt(h.length - 1)) && isIpAddress(h)) || h.includes(':')) return null;
-    // a.b.example.com → a.b.example.com, b.example.com, example.com (never "com" alone).
-    for (let start = 0; ; ) {
-      const hit = byDomain.get(start === 0 ? h : h.slice(start));
-      if (hit !== undefined) return hit;
-      const dot = h.indexOf('.', start);
-      if (dot === -1 || h.indexOf('.', dot + 1) === -1) return null;
-      start = dot + 1;
-    }
+    return longestSuffix(h, byDomain);
   };
+  return Object.assign(lookup, { siteOwner });
 }
 
-/**
- * Third party unless the request stays on the page's registrable domain, or goes to the company
- * that runs the page: youtube.com loading i.ytimg.com talks to Google both times.
- *
- * The company rule is skipped when the page itself sits on shared hosting (a private-section public
- * suffix such as github.io or pages.dev): the table then names the host provider, not whoever runs
- * the site, and two customers of one provider are not each other's first party.
- */
-export function isThirdParty(pageHost: string, requestHost: string, attribute: Attributor): boolean {
-  if (registrableDomain(normalizeHost(pageHost)) === registrableDomain(normalizeHost(requestHost))) return false;
-  if (parse(normalizeHost(pageHost), { allowPrivateDomains: true }).isPrivate === true) return true;
-  const page = attribute(pageHost);
-  const request = attribute(requestHost);
-  return page === null || request === null || page.organization !== request.organization;
+/** a.b.example.com → tries a.b.example.com, b.example.com, example.com (never "com" alone); the first listed wins. */
+function longestSuffix<T>(h: string, map: ReadonlyMap<string, T>): T | null {
+  for (let start = 0; ; ) {
+    const hit = map.get(start === 0 ? h : h.slice(start));
+    if (hit !== undefined) return hit;
+    const dot = h.indexOf('.', start);
+    if (dot === -1 || h.indexOf('.', dot + 1) === -1) return null;
+    start = dot + 1;
+  }
 }

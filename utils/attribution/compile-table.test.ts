@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileAttributionTable } from './compile-table';
+import { compileAttribution, compileAttributionTable, describeConflicts, sameOrganizationKey } from './compile-table';
 import { createAttributor } from './company-lookup';
 import { PARENT_ALIASES } from './parent-companies';
 import type { ThirdPartyWebEntity, TrackerDbData } from './table-types';
@@ -54,23 +54,50 @@ describe('compileAttributionTable', () => {
     expect(Object.keys(table.domains)).not.toContain('1.2.3.4');
   });
 
-  it('never lets third-party-web change the owner inside a namespace trackerdb covers', () => {
-    const table = compileAttributionTable(trackerdb, [
-      // A customer host on a CDN: trackerdb says the CDN operator receives it, so that answer stands.
+  it('most specific wins: a vendor host inside another owner\'s namespace keeps its vendor; the parent answers the rest', () => {
+    const { table, conflicts } = compileAttribution(trackerdb, [
+      // A customer host on a CDN: the more specific entry names the vendor, the CDN keeps every other host.
       entity({ name: 'Shop Widgets', domains: ['shopwidgets.orphancdn.net'] }),
-      // Same owner: the refinement is kept (product and category become more precise).
+      // Same owner: a refinement (product and category become more precise), not a conflict.
       entity({ name: 'Mega Ads Static', company: 'MegaCorp', category: 'cdn', domains: ['static.megaads.com'] }),
+      // The very same domain in both sources under another owner: trackerdb's row stands.
+      // (Its two trackerdb domains of two owners split the vote, so it stays its own owner.)
+      entity({ name: 'Claimer', domains: ['cdnco.net', 'mtimg.com'] }),
     ]);
     const lookup = createAttributor(table);
-    expect(lookup('shopwidgets.orphancdn.net')).toMatchObject({ organization: 'Orphan CDN', source: 'trackerdb' });
+    expect(lookup('shopwidgets.orphancdn.net')).toMatchObject({ organization: 'Shop Widgets', source: 'third-party-web' });
+    expect(lookup('other.orphancdn.net')).toMatchObject({ organization: 'Orphan CDN', source: 'trackerdb' });
     expect(lookup('static.megaads.com')).toMatchObject({ organization: 'MegaCorp', product: 'Mega Ads Static', category: 'hosting' });
+    expect(lookup('cdnco.net')).toMatchObject({ organization: 'CDN Co', source: 'trackerdb' });
+    expect(conflicts).toHaveLength(3);
+    expect(conflicts).toEqual(expect.arrayContaining([
+      { kind: 'same-domain', kept: { source: 'trackerdb', domain: 'cdnco.net', owner: 'CDN Co' }, over: { source: 'third-party-web', domain: 'cdnco.net', owner: 'Claimer' } },
+      { kind: 'more-specific', kept: { source: 'third-party-web', domain: 'shopwidgets.orphancdn.net', owner: 'Shop Widgets' }, over: { source: 'trackerdb', domain: 'orphancdn.net', owner: 'Orphan CDN' } },
+    ]));
+    expect(describeConflicts(conflicts)).toEqual([
+      '2 × same domain, trackerdb kept over third-party-web; e.g. cdnco.net → CDN Co (not Claimer); mtimg.com → MegaCorp (not Claimer)',
+      '1 × third-party-web domain inside a trackerdb domain of another owner (more specific kept); e.g. shopwidgets.orphancdn.net → Shop Widgets (not Orphan CDN of orphancdn.net)',
+    ]);
+  });
+
+  it('one organization, one name: legal forms and a product word do not make a second company', () => {
+    const table = compileAttributionTable(trackerdb, [
+      entity({ name: 'MegaCorp, Inc.', domains: ['megacorp-static.com'] }),
+      entity({ name: 'MegaCorp CMP', domains: ['cmp.megacorp-static.net'] }),
+    ]);
+    const lookup = createAttributor(table);
+    expect(lookup('megacorp-static.com')?.organization).toBe('MegaCorp');
+    expect(lookup('cmp.megacorp-static.net')?.organization).toBe('MegaCorp');
+    expect(sameOrganizationKey('Sovrn Holdings Inc')).toBe(sameOrganizationKey('sovrn'));
+    expect(sameOrganizationKey('The Rubicon Project, Limited')).toBe('rubiconproject');
   });
 
   it('stores names once: organizations and products as arrays, -1 when the product is the company', () => {
     const table = compileAttributionTable(trackerdb, []);
-    expect(table.organizations).toEqual(['MegaCorp', 'Orphan CDN', 'CDN Co']);
-    expect(table.domains['orphancdn.net']).toEqual([1, -1, table.categories.indexOf('hosting'), 0]);
-    expect(table.domains['megatube.com']?.[0]).toBe(0);
+    // Owners-kept-current rows (owner-changes.ts) add Oracle's oracleinfinity.io to any table.
+    expect([...table.organizations].sort()).toEqual(['CDN Co', 'MegaCorp', 'Oracle', 'Orphan CDN']);
+    expect(table.domains['orphancdn.net']).toEqual([table.organizations.indexOf('Orphan CDN'), -1, table.categories.indexOf('hosting'), 0]);
+    expect(table.domains['megatube.com']?.[0]).toBe(table.organizations.indexOf('MegaCorp'));
     expect(Object.keys(table.domains)).toEqual([...Object.keys(table.domains)].sort());
   });
 });
@@ -81,16 +108,42 @@ describe('compileAttributionTable on the real datasets', () => {
     for (const target of Object.values(PARENT_ALIASES)) expect(names, target).toContain(target);
   });
 
+  it('most specific wins on real data: ad-tech on cloudfront.net, a consent manager on consensu.org, a photo host on akamaihd.net', () => {
+    const lookup = createAttributor(realTable());
+    expect(lookup('d1eoo1tco6rr5e.cloudfront.net')).toMatchObject({ organization: 'The Trade Desk', source: 'third-party-web' });
+    expect(lookup('d1af033869koo7.cloudfront.net')).toMatchObject({ organization: '[24]7', source: 'trackerdb' });
+    expect(lookup('d111111abcdef8.cloudfront.net')).toMatchObject({ organization: 'Amazon' });
+    expect(lookup('usercentrics.mgr.consensu.org')).toMatchObject({ organization: 'Usercentrics' });
+    expect(lookup('onetrust.mgr.consensu.org')?.organization).toBe('OneTrust');
+    expect(lookup('quantcast.mgr.consensu.org')?.organization).toBe('Quantcast');
+    expect(lookup('unknownvendor.mgr.consensu.org')?.organization).toBe('IAB');
+    expect(lookup('fbcdn-photos-e-a.akamaihd.net')).toMatchObject({ organization: 'Meta' });
+    expect(lookup('anything.akamaihd.net')?.organization).toBe('Akamai Technologies');
+    // A maker's own product inside its namespace stays under the maker's one name.
+    expect(lookup('hm.baidu.com')?.organization).toBe('Baidu');
+    expect(lookup('cdnjs.cloudflare.com')?.organization).toBe('Cloudflare');
+  });
+
+  it('names each organization once: no two organizations differ only in case, punctuation or legal form', () => {
+    const seen = new Map<string, string>();
+    for (const name of realTable().organizations) {
+      const key = sameOrganizationKey(name);
+      expect(seen.get(key), `${name} and ${seen.get(key)}`).toBeUndefined();
+      seen.set(key, name);
+    }
+  });
+
   it('rolls third-party-web products up: hosts only third-party-web lists still get the parent', () => {
     const lookup = createAttributor(realTable());
     expect(lookup('vine.co')).toMatchObject({ organization: 'X Corp.', source: 'third-party-web' });
     expect(lookup('s0.wp.com')).toMatchObject({ organization: 'Automattic', source: 'third-party-web' });
   });
 
-  it('stays compact: under 400 kB of JSON for ~6,700 domains', () => {
+  it('stays compact: under 560 kB of JSON for ~6,800 tracker domains and ~6,900 site-owner domains', () => {
     const table = realTable();
     const domains = Object.keys(table.domains).length;
     expect(domains).toBeGreaterThan(6000);
-    expect(JSON.stringify(table).length).toBeLessThan(400_000);
+    expect(table.siteOwners.reduce((n, [, d]) => n + d.length, 0)).toBeGreaterThan(6000);
+    expect(JSON.stringify(table).length).toBeLessThan(560_000);
   });
 });

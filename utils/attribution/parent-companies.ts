@@ -22,6 +22,14 @@ export const PARENT_ALIASES: Readonly<Record<string, string>> = {
   'Yahoo!': 'Yahoo',
   'Adobe Systems': 'Adobe', // renamed Adobe Inc. in 2018
   'Amazon Web Services': 'Amazon', // AWS is an Amazon subsidiary
+  // Products third-party-web lists inside their maker's namespace (hm.baidu.com, cdnjs.cloudflare.com):
+  // once the most specific entry wins, they would otherwise appear as a second company beside the maker.
+  'Baidu Analytics': 'Baidu',
+  'Cloudflare CDN': 'Cloudflare',
+  'Google FundingChoices': 'Google', // Google's consent-management platform
+  'Quantcast Choice': 'Quantcast',
+  'PollDaddy (Automattic)': 'Automattic',
+  Level3: 'Level 3 Communications, Inc.',
 };
 
 export interface OwnerIndex {

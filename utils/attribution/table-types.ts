@@ -4,8 +4,8 @@
  * source datasets (trackerdb alone is several megabytes; see compile-table.ts).
  */
 
-/** Where an attribution came from; the index in this array is what the table stores. */
-export const ATTRIBUTION_SOURCES = ['trackerdb', 'third-party-web'] as const;
+/** Where an attribution came from; the index in this array is what the table stores ('diffuse': owner-changes.ts). */
+export const ATTRIBUTION_SOURCES = ['trackerdb', 'third-party-web', 'diffuse'] as const;
 export type AttributionSource = (typeof ATTRIBUTION_SOURCES)[number];
 
 /**
@@ -16,7 +16,7 @@ export type TableRow = [organization: number, product: number, category: number,
 
 export interface AttributionTable {
   /** Bumped when the row layout changes, so a stale table fails loudly instead of misreading. */
-  version: 1;
+  version: 2;
   /** Canonical parent-company names ("Google", "Meta"), each once. */
   organizations: string[];
   /** Product or service names ("YouTube", "Google Analytics"). */
@@ -25,6 +25,11 @@ export interface AttributionTable {
   categories: string[];
   /** Domain suffix (no leading dot) → row. A host matches its longest listed suffix. */
   domains: Record<string, TableRow>;
+  /**
+   * Organizations and every domain each owns, sites included (DuckDuckGo's entity map, site-owners.ts):
+   * [name, domains]. Only compared for "same organization"; the names are never shown.
+   */
+  siteOwners: [name: string, domains: string[]][];
 }
 
 /** What the lookup answers for a host with a known owner. */
@@ -37,8 +42,12 @@ export interface Attribution {
   domain: string;
 }
 
-/** host → attribution, or null when no owner is known. */
-export type Attributor = (host: string) => Attribution | null;
+/**
+ * host → attribution, or null when no owner is known. The table's attributor also answers `siteOwner`:
+ * which organization owns a host's domain by the site-owner lists (an index, comparable only for equality),
+ * used by the first-party rule (first-party.ts); attributors made up in tests may leave it out.
+ */
+export type Attributor = ((host: string) => Attribution | null) & { readonly siteOwner?: (host: string) => number | undefined };
 
 /** The parts of @ghostery/trackerdb's dist/trackerdb.json that the compiler reads. */
 export interface TrackerDbData {

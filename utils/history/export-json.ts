@@ -1,16 +1,17 @@
 /**
  * The JSON export, schema `diffuse-history/1` (docs/report-schema.md): the dashboard's totals, companies'
- * reach and daily trend, and one `diffuse-report/1` page per site visited (contacts summed over the range),
+ * reach and daily trend, and one `diffuse-report/2` page per site visited (contacts summed over the range),
  * built by the same report code as the HAR CLI, so one reader handles both.
  */
 import type { OperatorReach } from './history-view';
 import type { EncryptionHistory } from './encryption-history';
 import { DATA_CREDITS } from '../attribution/data-credits';
+import { REPORT_SCHEMA } from '../report/page-report';
 import type { CompanyReach, HistoryTotals, HistoryView, SitePageReport, TrendDay } from './history-view';
 import { historyFileName, MIME_TYPES, type ExportFile } from './export-file';
 
 export const HISTORY_SCHEMA = 'diffuse-history/1';
-export const PAGE_SCHEMA = 'diffuse-report/1';
+export const PAGE_SCHEMA = REPORT_SCHEMA;
 
 export interface HistoryExport {
   schema: typeof HISTORY_SCHEMA;

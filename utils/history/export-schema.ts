@@ -35,7 +35,7 @@ function page(v: unknown, path: string): number {
     firstParty: (f, fp) => fields(f, fp, { hosts: count, requests: count, blocked: count }),
     concentration: (c, cp) => fields(c, cp, {
       hhi: (h, hp) => number(h, hp, { min: 0, max: 10_000, integer: true }), topShare: fraction,
-      level: (l, lp) => oneOf(l, ['none', 'spread', 'moderate', 'high'], lp), label: string,
+      level: (l, lp) => oneOf(l, ['none', 'unknown', 'spread', 'moderate', 'high'], lp), label: string,
     }),
     summary: (s, sp) => fields(s, sp, {
       thirdPartyHosts: count, thirdPartyRequests: count, companies: count, unknownHosts: count,

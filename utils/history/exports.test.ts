@@ -12,12 +12,12 @@ import { dailySite, NOW, SLICE } from '../../tests/support/history-slice';
 const view = buildHistory(SLICE, createAttributor(realTable()));
 
 describe('history exports', () => {
-  it('JSON: diffuse-history/1 with diffuse-report/1 pages, valid against its own checker; the file name carries range and date', () => {
+  it('JSON: diffuse-history/1 with diffuse-report/2 pages, valid against its own checker; the file name carries range and date', () => {
     const file = historyJsonFile(view, NOW);
     expect(file.fileName).toBe('diffuse-history-7d-2026-01-31.json');
     const doc = JSON.parse(file.text);
     expect(() => validateHistoryExport(doc)).not.toThrow();
-    expect(doc).toMatchObject({ schema: 'diffuse-history/1', pageSchema: 'diffuse-report/1', range: { id: '7d', from: '2026-01-25', to: '2026-01-31' } });
+    expect(doc).toMatchObject({ schema: 'diffuse-history/1', pageSchema: 'diffuse-report/2', range: { id: '7d', from: '2026-01-25', to: '2026-01-31' } });
     expect(doc.pages[0]).toMatchObject({ site: 'news.test', pageLoads: 2, concentration: { hhi: 3750, level: 'high' } });
   });
 

@@ -72,7 +72,7 @@ export interface HistorySummary {
   operators: OperatorReach[];
 }
 
-/** A site over the whole range: a `diffuse-report/1` page plus how many page loads it sums. */
+/** A site over the whole range: a `diffuse-report/2` page plus how many page loads it sums. */
 export type SitePageReport = PageReport & { pageLoads: number };
 
 export interface HistoryView {

@@ -47,6 +47,13 @@ describe('measureConcentration', () => {
   it('counts unknown-owner requests in the denominator only: 30 + 30 known of 100 → HHI 1,800', () => {
     expect(measureConcentration([30, 30], 100)).toEqual({ hhi: 1800, topShare: 0.3, level: 'moderate', label: 'moderately concentrated' });
   });
+  it('claims no level when unknown owners took half of the requests or more: 81 % unknown is not "spread out"', () => {
+    // A news page: 19 of 100 third-party requests to 10 known companies, 81 to owners nobody knows.
+    const known = [3, 2, 2, 2, 2, 2, 2, 2, 1, 1];
+    expect(measureConcentration(known, 100, 0.81)).toMatchObject({ level: 'unknown', label: 'not measured: most requests went to owners we do not know' });
+    expect(measureConcentration([30, 20], 100, 0.5).level).toBe('unknown');
+    expect(measureConcentration([31, 20], 100, 0.49).level).toBe('spread'); // 31² + 20² = 1,361
+  });
   it('reports "spread out" for ten equal companies and "none" for no companies', () => {
     expect(measureConcentration(Array(10).fill(5))).toMatchObject({ hhi: 1000, topShare: 0.1, label: 'spread out' });
     expect(measureConcentration([], 12)).toEqual({ hhi: 0, topShare: 0, level: 'none', label: 'no known companies' });

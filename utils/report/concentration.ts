@@ -6,9 +6,15 @@
  * below 1,500 unconcentrated, 1,500–2,500 moderately concentrated, above 2,500 highly concentrated.
  * (The 2023 Merger Guidelines lowered "highly concentrated" to above 1,800; we keep the 2010 bands
  * because they have three levels and are the ones most readers have seen quoted.)
+ *
+ * No level is claimed when owners we do not know took half of the third-party requests or more (`unknown`): the
+ * index counts known companies only, and a page sending 81 % of its requests to unknown owners is not "spread out".
  */
 
-export type ConcentrationLevel = 'none' | 'spread' | 'moderate' | 'high';
+export type ConcentrationLevel = 'none' | 'unknown' | 'spread' | 'moderate' | 'high';
+
+/** From this share of third-party requests to unknown owners on, no concentration level is claimed. */
+export const UNKNOWN_OWNER_LIMIT = 0.5;
 
 export interface Concentration {
   /** Sum of squared percentage shares, 0–10,000, rounded to an integer. */
@@ -23,6 +29,7 @@ export interface Concentration {
 
 const LABELS: Readonly<Record<ConcentrationLevel, string>> = {
   none: 'no known companies',
+  unknown: 'not measured: most requests went to owners we do not know',
   spread: 'spread out',
   moderate: 'moderately concentrated',
   high: 'highly concentrated',
@@ -42,8 +49,9 @@ export function hhi(fractions: readonly number[]): number {
   return fractions.reduce((sum, s) => sum + (s * 100) ** 2, 0);
 }
 
-export function concentrationLevel(hhiValue: number, anyCompany: boolean): ConcentrationLevel {
+export function concentrationLevel(hhiValue: number, anyCompany: boolean, unknownShare = 0): ConcentrationLevel {
   if (!anyCompany) return 'none';
+  if (unknownShare >= UNKNOWN_OWNER_LIMIT) return 'unknown';
   if (hhiValue < 1500) return 'spread';
   if (hhiValue <= 2500) return 'moderate';
   return 'high';
@@ -53,12 +61,15 @@ export function concentrationLabel(level: ConcentrationLevel): string {
   return LABELS[level];
 }
 
-/** Shares and HHI in one go, from per-company request counts. See `shares` for `total`. */
-export function measureConcentration(counts: readonly number[], total?: number): Concentration {
+/**
+ * Shares and HHI in one go, from per-company request counts. See `shares` for `total`; `unknownShare` is the
+ * fraction of `total` that went to unknown owners (no level claimed from UNKNOWN_OWNER_LIMIT on).
+ */
+export function measureConcentration(counts: readonly number[], total?: number, unknownShare = 0): Concentration {
   const fractions = shares(counts, total);
   // Rounded before labelling, so the label always agrees with the number shown next to it.
   const index = Math.round(hhi(fractions));
-  const level = concentrationLevel(index, fractions.some((s) => s > 0));
+  const level = concentrationLevel(index, fractions.some((s) => s > 0), unknownShare);
   return { hhi: index, topShare: round4(Math.max(0, ...fractions)), level, label: LABELS[level] };
 }
 

@@ -9,6 +9,38 @@ type Entry = { pageref?: string; request: { url: string }; response?: unknown; _
 const entry = (url: string, extra: Partial<Entry> = {}): Entry => ({ request: { url }, ...extra });
 const har = (entries: unknown[], pages?: unknown[]) => ({ log: { version: '1.2', creator: { name: 't', version: '1' }, pages, entries } });
 
+type Header = { name: string; value: string };
+const dest = (value: string, extra: Record<string, unknown> = {}) => ({ request: { headers: [{ name: 'Sec-Fetch-Dest', value }] as Header[] }, ...extra });
+
+describe('readHar: HARs as real tools write them', () => {
+  it('accepts a leading UTF-8 byte-order mark (Fiddler writes one)', () => {
+    const text = '\uFEFF' + JSON.stringify(har([entry('https://www.example.org/', { _resourceType: 'document' })]));
+    expect(readHar(parseHarJson(text))[0]?.site).toBe('example.org');
+  });
+
+  it('without pages, the page is the first top-level document request, never an ad iframe loaded before it ends', () => {
+    // A news page whose ad iframe document comes back before the page's own (the HAR is in start order of
+    // responses on some proxies): Sec-Fetch-Dest tells them apart.
+    const adFirst = har([
+      { request: { url: 'https://tpc.googlesyndication.com/safeframe/1-0-40/html/container.html', ...dest('iframe').request }, response: { content: { mimeType: 'text/html' } } },
+      { request: { url: 'https://www.diffuse-news.com/', ...dest('document').request }, response: { content: { mimeType: 'text/html' } } },
+      entry('https://img.diffuse-news-cdn.com/a.jpg'),
+    ]);
+    expect(readHar(adFirst)[0]).toMatchObject({ url: 'https://www.diffuse-news.com/', site: 'diffuse-news.com' });
+    // Chrome without the header: its _initiator says a parser loaded the frame, while a navigation is "other".
+    const chrome = har([
+      entry('https://ads.adnxs.com/frame.html', { _resourceType: 'document', _initiator: { type: 'parser' } } as Partial<Entry>),
+      entry('https://www.diffuse-news.com/', { _resourceType: 'document', _initiator: { type: 'other' } } as Partial<Entry>),
+    ]);
+    expect(readHar(chrome)[0]?.site).toBe('diffuse-news.com');
+  });
+
+  it('names the entry in its errors', () => {
+    const bad = har([entry('https://www.example.org/'), { request: { url: 'http://[::1' } }]);
+    expect(() => readHar(bad)).toThrow('Invalid HAR at log.entries[1].request.url: not a valid URL: "http://[::1"');
+  });
+});
+
 describe('readHar grouping', () => {
   it('groups by pageref; a Chrome page title that is a URL gives the site', () => {
     const pages = readHar(har([

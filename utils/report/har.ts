@@ -21,7 +21,10 @@ export interface HarPage {
   /** pages[].id, or null for entries without a pageref. */
   id: string | null;
   title: string | null;
-  /** The page's URL: pages[].title when it is a URL (Chrome), else its first HTML document. */
+  /**
+   * The page's URL: pages[].title when it is a URL (Chrome), else its first top-level document request (never a
+   * subframe's document: an ad iframe is not the page), else its first request.
+   */
   url: string;
   /** Registrable domain of `url`. */
   site: string;
@@ -64,10 +67,13 @@ function quoted(s: string): string {
   return JSON.stringify(s.length > 120 ? `${s.slice(0, 120)}…` : s);
 }
 
-/** JSON text → value, with a HarError instead of a bare SyntaxError. */
+/**
+ * JSON text → value, with a HarError instead of a bare SyntaxError. A leading UTF-8 byte-order mark (Fiddler writes
+ * one) is not JSON (RFC 8259 §8.1 lets a parser ignore it) and is dropped.
+ */
 export function parseHarJson(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
   } catch (e) {
     throw new HarError('', `not JSON (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -111,7 +117,7 @@ export function readHar(har: unknown): HarPage[] {
     let group = pageref === undefined ? unpaged : groups.get(pageref);
     if (group === undefined) groups.set(pageref as string, (group = { id: pageref as string, title: null, hosts: new Map() }));
     group.firstUrl ??= url;
-    if (group.documentUrl === undefined && isDocument(entry)) group.documentUrl = url;
+    if (group.documentUrl === undefined && isTopLevelDocument(entry)) group.documentUrl = url;
 
     const host = normalizeHost(parsed.hostname);
     const contact = group.hosts.get(host) ?? { host, requests: 0, blocked: 0 };
@@ -138,8 +144,19 @@ function isWebUrl(s: string): boolean {
   }
 }
 
-/** Chrome marks entries with _resourceType; others only say what came back. */
-function isDocument(entry: Record<string, unknown>): boolean {
+/**
+ * A top-level document request. Browsers say so in the request's Sec-Fetch-Dest header (Fetch Metadata:
+ * "document" for a top-level navigation, "iframe"/"frame" for a subframe); without it, Chrome's _initiator tells a
+ * navigation ("other") from a frame its parent document loaded ("parser", "script"). What is left is judged by
+ * what came back: Chrome's _resourceType, else an HTML response.
+ */
+function isTopLevelDocument(entry: Record<string, unknown>): boolean {
+  const request = entry.request as { headers?: unknown };
+  const headers = Array.isArray(request.headers) ? (request.headers as { name?: unknown; value?: unknown }[]) : [];
+  const dest = headers.find((h) => typeof h.name === 'string' && h.name.toLowerCase() === 'sec-fetch-dest')?.value;
+  if (typeof dest === 'string') return dest.toLowerCase() === 'document';
+  const initiator = (entry._initiator as { type?: unknown } | undefined)?.type;
+  if (initiator !== undefined && initiator !== 'other') return false;
   if (entry._resourceType !== undefined) return entry._resourceType === 'document';
   const response = entry.response as { content?: { mimeType?: unknown } } | undefined;
   const mime = response?.content?.mimeType;

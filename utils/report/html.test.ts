@@ -47,7 +47,7 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('Contacted 3 third-party hosts run by 2 companies (owner unknown for 1); Google received 50 % of the requests.');
     expect(html).toMatch(/HHI, 0–10,000\): <strong>[\d,]+<\/strong>/);
     expect(html).toMatch(/<svg class="chart" role="img"[^>]*>.*Google.*50 %.*Unknown owner.*<\/svg>/s);
-    expect(html).toContain('Tracker and company data: Ghostery TrackerDB (CC-BY-NC-SA 4.0); third-party-web by Patrick Hulce (MIT)');
+    expect(html).toContain('Tracker and company data: Ghostery TrackerDB (CC-BY-NC-SA 4.0); third-party-web by Patrick Hulce (MIT); DuckDuckGo Tracker Radar entity map (CC BY-NC-SA 4.0)');
   });
 
   it('renders an empty report without a chart', () => {

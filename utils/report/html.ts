@@ -47,9 +47,9 @@ function contactsTable(r: PageReport): string {
 function concentrationLine(r: PageReport): string {
   const c = r.concentration;
   if (c.level === 'none') return '';
-  const unknown = r.unknown.requests > 0
-    ? ` The index counts known companies only; ${formatPercent(r.unknown.share)} of the requests went to hosts with an unknown owner.`
-    : '';
+  const unknownLine = `${formatPercent(r.unknown.share)} of third-party requests went to owners we do not know.`;
+  if (c.level === 'unknown') return `<p>${e(unknownLine)} No concentration level is claimed when that is half or more.</p>`;
+  const unknown = r.unknown.requests > 0 ? ` The index counts known companies only; ${unknownLine}` : '';
   return `<p>Top company: ${e(formatPercent(c.topShare))} of the third-party requests. Concentration (HHI, 0–10,000): ` +
     `<strong>${num(c.hhi)}</strong>, ${e(c.label)}.${e(unknown)}</p>`;
 }

@@ -76,6 +76,30 @@ describe('buildPageReport', () => {
   });
 });
 
+describe('buildPageReport: the site\'s own domains and unknown owners', () => {
+  it('puts a brand CDN under the site, and claims no concentration level when unknown owners take half or more', () => {
+    // The issue's news site: its "<brand>-cdn" domain made 63 % of what used to be its third-party requests.
+    const r = buildPageReport({
+      site: 'www.diffuse-news.com',
+      contacts: [
+        { host: 'www.diffuse-news.com', requests: 5 },
+        { host: 'img.diffuse-news-cdn.com', requests: 63 },
+        { host: 'www.google-analytics.com', requests: 4 },
+        { host: 'cdn.newsroom-widgets.net', requests: 6 },
+      ],
+    }, attribute);
+    expect(r.contacts.find((c) => c.host === 'img.diffuse-news-cdn.com')).toMatchObject({ thirdParty: false, sameSite: 'brand' });
+    expect(r.contacts.find((c) => c.host === 'www.diffuse-news.com')?.sameSite).toBeUndefined();
+    expect(r.firstParty).toEqual({ hosts: 2, requests: 68, blocked: 0 });
+    expect(r.unknown).toEqual({ hosts: 1, requests: 6, blocked: 0, share: 0.6 });
+    expect(r.concentration.level).toBe('unknown');
+    // The user's word moves the widget under the site too; then Google is all there is, and a level is claimed.
+    const chosen = buildPageReport({ site: 'diffuse-news.com', contacts: r.contacts, ownDomains: ['newsroom-widgets.net'] }, attribute);
+    expect(chosen.contacts.find((c) => c.host === 'cdn.newsroom-widgets.net')).toMatchObject({ thirdParty: false, sameSite: 'chosen' });
+    expect(chosen.concentration.level).toBe('high');
+  });
+});
+
 describe('summarySentence', () => {
   const base = { thirdPartyHosts: 27, thirdPartyRequests: 100, companies: 9, unknownHosts: 0, topCompany: { name: 'Google', share: 0.48 } };
 

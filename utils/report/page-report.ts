@@ -3,18 +3,20 @@
  * One builder serves the popup, the HAR CLI and exports, so all three count the same way.
  *
  * Counting rules (the popup, the CLI and the docs rely on them):
- * - `organizations`, shares and concentration cover third-party requests only: the page's own site
- *   and its own company are not "who else it talked to".
+ * - `organizations`, shares and concentration cover third-party requests only: the page's own site,
+ *   its own company's domains, its brand's domains and domains the user gave it are not "who else it
+ *   talked to" (utils/attribution/first-party.ts; such contacts carry `sameSite`).
  * - A host with no known owner is counted as a third-party host, but not as a company. Its requests
  *   stay in the denominator of every share (so "Google received 48 %" is 48 % of all third-party
  *   requests) and are reported apart in `unknown`. They add nothing to the HHI: we cannot say whose
- *   they are, so the HHI is a lower bound whenever `unknown.requests` > 0.
+ *   they are, so the HHI is a lower bound whenever `unknown.requests` > 0, and no concentration level is
+ *   claimed when they take half the third-party requests or more (concentration.ts).
  * - `requests` counts every request the page made, blocked ones included; `blocked` is how many of
  *   them were blocked.
  */
 import { normalizeHost } from '../attribution/host-names';
-import { isThirdParty } from '../attribution/company-lookup';
-import type { Attributor } from '../attribution/table-types';
+import { firstPartyReason, type SameSiteReason } from '../attribution/first-party';
+import type { Attribution, Attributor } from '../attribution/table-types';
 import { measureConcentration, round4, type Concentration } from './concentration';
 
 export interface ContactInput {
@@ -33,6 +35,10 @@ export interface ContactReport {
   requests: number;
   blocked: number;
   thirdParty: boolean;
+  /** On another registrable domain than the page's, yet the site's own: why (first-party.ts). */
+  sameSite?: SameSiteReason;
+  /** The site's own name whose CNAME chain reaches a tracker: attributed to that tracker, a third party. */
+  cloaked?: true;
 }
 
 export interface OrganizationReport {
@@ -66,6 +72,12 @@ export interface PageReport {
   summary: PageSummary;
 }
 
+/**
+ * The schema of a report page (docs/report-schema.md): 2 added `sameSite` on contacts, the concentration level
+ * `unknown` and, from the HAR CLI with --resolve, `cloaked`.
+ */
+export const REPORT_SCHEMA = 'diffuse-report/2';
+
 const byRequestsThenName = <T>(requests: (t: T) => number, name: (t: T) => string) => (a: T, b: T): number =>
   requests(b) - requests(a) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0);
 
@@ -86,11 +98,24 @@ function mergeContacts(contacts: readonly ContactInput[]): Map<string, { request
   return merged;
 }
 
-export function buildPageReport(page: { site: string; contacts: readonly ContactInput[] }, attribute: Attributor): PageReport {
+/**
+ * `ownDomains`: registrable domains the user said belong to the site (site policies). `cloaks`: hosts whose CNAME
+ * chain reaches a tracker (utils/cname/detect-cloak.ts) → that tracker; they count as its third-party hosts.
+ */
+export function buildPageReport(
+  page: { site: string; contacts: readonly ContactInput[]; ownDomains?: readonly string[]; cloaks?: ReadonlyMap<string, Attribution> },
+  attribute: Attributor,
+): PageReport {
   const site = normalizeHost(page.site);
   const contacts: ContactReport[] = [];
   for (const [host, { requests, blocked }] of mergeContacts(page.contacts)) {
+    const cloak = page.cloaks?.get(host);
+    if (cloak !== undefined) {
+      contacts.push({ host, organization: cloak.organization, product: cloak.product, category: cloak.category, requests, blocked, thirdParty: true, cloaked: true });
+      continue;
+    }
     const who = attribute(host);
+    const party = firstPartyReason(site, host, attribute, page.ownDomains);
     contacts.push({
       host,
       organization: who?.organization ?? null,
@@ -98,7 +123,8 @@ export function buildPageReport(page: { site: string; contacts: readonly Contact
       category: who?.category ?? null,
       requests,
       blocked,
-      thirdParty: isThirdParty(site, host, attribute),
+      thirdParty: party === null,
+      ...(party !== null && party !== 'site' ? { sameSite: party } : {}),
     });
   }
   contacts.sort(byRequestsThenName((c) => c.requests, (c) => c.host));
@@ -110,6 +136,7 @@ export function buildPageReport(page: { site: string; contacts: readonly Contact
   const firstContacts = contacts.filter((c) => !c.thirdParty);
   const sum = (list: ContactReport[], f: (c: ContactReport) => number) => list.reduce((n, c) => n + f(c), 0);
   const unknownRequests = sum(unknownContacts, (c) => c.requests);
+  const unknownShare = thirdPartyRequests > 0 ? round4(unknownRequests / thirdPartyRequests) : 0;
   const top = organizations[0];
 
   return {
@@ -120,10 +147,10 @@ export function buildPageReport(page: { site: string; contacts: readonly Contact
       hosts: unknownContacts.length,
       requests: unknownRequests,
       blocked: sum(unknownContacts, (c) => c.blocked),
-      share: thirdPartyRequests > 0 ? round4(unknownRequests / thirdPartyRequests) : 0,
+      share: unknownShare,
     },
     firstParty: { hosts: firstContacts.length, requests: sum(firstContacts, (c) => c.requests), blocked: sum(firstContacts, (c) => c.blocked) },
-    concentration: measureConcentration(organizations.map((o) => o.requests), thirdPartyRequests),
+    concentration: measureConcentration(organizations.map((o) => o.requests), thirdPartyRequests, unknownShare),
     summary: {
       thirdPartyHosts: third.length,
       thirdPartyRequests,

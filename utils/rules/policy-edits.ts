@@ -1,5 +1,6 @@
 import type { SideTable } from './side-table';
 import { siteProblem, type CompanyChoice, type SiteMode, type SitePolicy } from './site-policy';
+import { registrableDomain } from '../site/registrable-domain';
 
 /** What the popup shows and edits for one site: companies by the names the user sees. */
 export interface PolicyView {
@@ -9,9 +10,15 @@ export interface PolicyView {
   companies: Record<string, CompanyChoice>;
   /** The last rule update the browser refused, in its words; null when the rules are in force. */
   error: string | null;
+  /** Other registrable domains the user said belong to this site. */
+  ownDomains: string[];
 }
 
-export type PolicyEdit = { mode: SiteMode } | { company: string; choice: CompanyChoice | 'default' };
+export type PolicyEdit =
+  | { mode: SiteMode }
+  | { company: string; choice: CompanyChoice | 'default' }
+  /** "This domain belongs to the site" (belongs: true) or its undo; any host of the domain may be given. */
+  | { ownDomain: string; belongs: boolean };
 
 /** The company id the rules use for a company name the UI shows; undefined when the rules know none. */
 export function companyIdByName(table: SideTable, name: string): string | undefined {
@@ -24,6 +31,7 @@ export function editPolicy(policy: SitePolicy, edit: PolicyEdit, table: SideTabl
   const problem = siteProblem(policy.site);
   if (problem) throw new Error(problem);
   if ('mode' in edit) return { ...policy, mode: edit.mode };
+  if ('ownDomain' in edit) return withOwnDomain(policy, edit.ownDomain, edit.belongs);
   const id = companyIdByName(table, edit.company);
   if (!id) throw new Error(`Diffuse has no blocking rules for "${edit.company}", so there is nothing to allow or block.`);
   const companies = { ...policy.companies };
@@ -35,5 +43,16 @@ export function editPolicy(policy: SitePolicy, edit: PolicyEdit, table: SideTabl
 export function viewOf(policy: SitePolicy, table: SideTable, error: string | null): PolicyView {
   const companies: Record<string, CompanyChoice> = {};
   for (const [id, choice] of Object.entries(policy.companies)) companies[table.companies[id]?.name ?? id] = choice;
-  return { site: policy.site, mode: policy.mode, companies, error };
+  return { site: policy.site, mode: policy.mode, companies, error, ownDomains: policy.ownDomains ?? [] };
+}
+
+function withOwnDomain(policy: SitePolicy, host: string, belongs: boolean): SitePolicy {
+  const domain = registrableDomain(host);
+  const problem = siteProblem(domain);
+  if (problem) throw new Error(problem);
+  if (domain === policy.site) throw new Error(`"${domain}" is the site itself.`);
+  const rest = (policy.ownDomains ?? []).filter((d) => d !== domain);
+  const ownDomains = belongs ? [...rest, domain].sort() : rest;
+  const { ownDomains: _old, ...others } = policy;
+  return ownDomains.length > 0 ? { ...others, ownDomains } : others;
 }

@@ -12,6 +12,16 @@ export interface SitePolicy {
   mode: SiteMode;
   /** Company id (see SideTable.companies) -> choice on this site. */
   companies: Record<string, CompanyChoice>;
+  /**
+   * Registrable domains the user said belong to this site (popup "this domain belongs to the site"): counted as
+   * first party in its reports (utils/attribution/first-party.ts). No rule is built from them.
+   */
+  ownDomains?: string[];
+}
+
+/** A policy that says nothing beyond the defaults is not stored. */
+export function isDefaultPolicy(policy: SitePolicy): boolean {
+  return policy.mode === 'default' && Object.keys(policy.companies).length === 0 && (policy.ownDomains ?? []).length === 0;
 }
 
 export class PolicyError extends Error {
@@ -40,6 +50,11 @@ export function validatePolicies(policies: readonly SitePolicy[], table: SideTab
     seen.add(site);
     if (!MODES.includes(policy.mode)) {
       issues.push(`Unknown mode "${String(policy.mode)}" for "${site}": expected default, off or strict.`);
+    }
+    for (const domain of policy.ownDomains ?? []) {
+      const problem = siteProblem(domain);
+      if (problem) issues.push(`A domain given to "${site}": ${problem}`);
+      else if (domain === site) issues.push(`"${site}" is the site itself; list only its other domains.`);
     }
     for (const [companyId, choice] of Object.entries(policy.companies ?? {})) {
       const company = table.companies[companyId];

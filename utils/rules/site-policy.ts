@@ -5,7 +5,7 @@ import { RULE_TABLE, sequentialIds, type RuleKind } from './priorities';
 import type { SideTable } from './side-table';
 import { PolicyError, validatePolicies, type CompanyChoice, type SitePolicy } from './site-policy-validation';
 
-export { PolicyError, siteProblem, validatePolicies } from './site-policy-validation';
+export { isDefaultPolicy, PolicyError, siteProblem, validatePolicies } from './site-policy-validation';
 export type { CompanyChoice, SiteMode, SitePolicy } from './site-policy-validation';
 export { diffRules, type RuleUpdate } from './rule-diff';
 

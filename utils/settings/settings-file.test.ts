@@ -45,6 +45,15 @@ describe('settings file', () => {
     expect(reason(edited((f) => (f.retention = 7)))).toMatch(/^retention: unknown field/);
   });
 
+  it('carries the domains a user gave a site, each checked and named by its place', () => {
+    const withOwn = { policies: [{ site: 'telecom-shop.de', mode: 'default' as const, companies: {}, ownDomains: ['tcs-assets.net'] }] };
+    expect(parseSettingsFile(settingsFileText(withOwn, NOW)).policies).toEqual(withOwn.policies);
+    const bad = (ownDomains: unknown) => reason(JSON.stringify({ schema: 'diffuse-settings/1', policies: [{ site: 'telecom-shop.de', mode: 'default', ownDomains }] }));
+    expect(bad('tcs-assets.net')).toMatch(/^policies\[0\]\.ownDomains: expected a list/);
+    expect(bad(['tcs-assets.net', 'img.tcs-assets.net'])).toMatch(/^policies\[0\]\.ownDomains\[1\]: .*use "tcs-assets\.net"/);
+    expect(bad(['telecom-shop.de'])).toMatch(/^policies\[0\]\.ownDomains\[0\]: the site itself/);
+  });
+
   it('checks company ids against the packaged rule table', () => {
     const table: SideTable = { version: 1, rules: {}, companies: { google: { name: 'Google', ownDomains: ['google.com'] }, empty: { name: 'Empty', ownDomains: [] } } };
     expect(() => checkPolicyCompanies(good.policies, table)).not.toThrow();

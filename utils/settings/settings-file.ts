@@ -64,14 +64,23 @@ export function parseSettingsFile(text: string): SettingsFile {
 
 function policy(value: unknown, path: string): SitePolicy {
   const o = object(value, path);
-  onlyKeys(o, ['site', 'mode', 'companies'], path);
+  onlyKeys(o, ['site', 'mode', 'companies', 'ownDomains'], path);
   const site = string(o.site, at(path, 'site'));
   const problem = siteProblem(site);
   if (problem) throw new FieldError(at(path, 'site'), problem);
   const companies: Record<string, CompanyChoice> = {};
   const raw = o.companies === undefined ? {} : object(o.companies, at(path, 'companies'));
   for (const [id, choice] of Object.entries(raw)) companies[id] = oneOf(choice, ['allow', 'block'], at(at(path, 'companies'), id));
-  return { site, mode: oneOf(o.mode, ['default', 'off', 'strict'], at(path, 'mode')), companies };
+  const mode = oneOf(o.mode, ['default', 'off', 'strict'], at(path, 'mode'));
+  if (o.ownDomains === undefined) return { site, mode, companies };
+  const ownDomains = list(o.ownDomains, at(path, 'ownDomains')).map((d, i) => {
+    const domainPath = at(at(path, 'ownDomains'), i);
+    const domain = string(d, domainPath);
+    const domainProblem = siteProblem(domain) ?? (domain === site ? 'the site itself need not be listed' : undefined);
+    if (domainProblem) throw new FieldError(domainPath, domainProblem);
+    return domain;
+  });
+  return { site, mode, companies, ownDomains };
 }
 
 /** Company ids the rule table does not know (or cannot act on), named by field; checked with the packaged table. */

@@ -74,7 +74,7 @@ export function SitesTable(props: { sites: SiteRow[]; onForget: (site: string) =
                   <td class="n">{formatNumber(s.thirdPartyHosts, t)}</td>
                   <td class="n">{formatNumber(s.blocked, t)}</td>
                   <td class="n">
-                    {s.concentration.level === 'none' ? '–' : `${t(`concentration_${s.concentration.level}`)} (${formatNumber(s.concentration.hhi, t)})`}
+                    {s.concentration.level === 'none' ? '–' : s.concentration.level === 'unknown' ? t('concentration_unknown') : `${t(`concentration_${s.concentration.level}`)} (${formatNumber(s.concentration.hhi, t)})`}
                   </td>
                   <td class="dash-forget">
                     <button type="button" data-forget={s.site} aria-label={t('dashForgetSite', [s.site])} onClick={() => forget.ask(s.site)}>

@@ -20,6 +20,8 @@ export interface PageloadHandlerDeps {
   attributor: () => Promise<Attributor>;
   names: (view: PageLoadView) => Promise<CnameTabView>;
   companion?: (view: PageLoadView) => CompanionPageView | undefined;
+  /** Other domains the user said belong to a site (protection/'s policies). */
+  ownDomains?: (site: string) => Promise<string[]>;
 }
 
 /** The popup's view of a tab, and the reload it asks for after a policy change. */
@@ -33,7 +35,8 @@ export function createPageloadHandlers(deps: PageloadHandlerDeps): Pick<Handlers
       // Memory when this worker saw the whole load; otherwise storage, after the pending writes.
       const view = tracker.liveView(tabId) ?? (await writer.flush().then(() => pageLoads.view(load.id)));
       if (!view) return null;
-      return buildTabView(view, await deps.attributor(), describesConnections(), deps.names, deps.companion);
+      const own = (await deps.ownDomains?.(view.pageLoad.site)) ?? [];
+      return buildTabView(view, await deps.attributor(), describesConnections(), deps.names, deps.companion, own);
     },
     'tab.reload': async ({ tabId }) => {
       await browser.tabs.reload(tabId);

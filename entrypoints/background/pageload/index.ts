@@ -31,6 +31,8 @@ export interface PageloadDeps {
   names: (view: PageLoadView) => Promise<CnameTabView>;
   /** The browser's own lookups of the page through the companion; undefined while it is off (late-bound too). */
   companion?: (view: PageLoadView) => CompanionPageView | undefined;
+  /** Other domains the user said belong to a site (late-bound: protection/ is built after this capability). */
+  ownDomains?: (site: string) => Promise<string[]>;
 }
 
 /**
@@ -59,7 +61,7 @@ export function createPageloadCapability(deps: PageloadDeps): PageloadCapability
     tracker,
     flush: () => writer.flush(),
     forgetSite: (site) => whenStarted().then(() => tracker.forgetSite(site)),
-    handlers: createPageloadHandlers({ tracker, started: whenStarted, writer, pageLoads, attributor: deps.attributor, names: deps.names, companion: deps.companion }),
+    handlers: createPageloadHandlers({ tracker, started: whenStarted, writer, pageLoads, attributor: deps.attributor, names: deps.names, companion: deps.companion, ownDomains: deps.ownDomains }),
     start() {
       void whenStarted();
       // What an earlier worker could not write is written first (merged into the pending batch).

@@ -9,7 +9,8 @@ import { buildPageReport } from '@/utils/report/page-report';
 /**
  * Where a page load's hosts meet their companies: the popup's report (shares, concentration), its encryption
  * by company, what names/ found behind the hosts, and where the browser's own lookups of the page went when the
- * companion is on (companion/). Companies are looked up when read, never stored.
+ * companion is on (companion/). Companies are looked up when read, never stored; so are the domains the user gave
+ * the site (protection/'s policies), so a change shows at the popup's next refresh.
  */
 export async function buildTabView(
   view: PageLoadView,
@@ -17,11 +18,12 @@ export async function buildTabView(
   describesConnections: boolean,
   names: (view: PageLoadView) => Promise<CnameTabView>,
   companion?: (view: PageLoadView) => CompanionPageView | undefined,
+  ownDomains: readonly string[] = [],
 ): Promise<TabView> {
   const routed = companion?.(view);
   return {
     pageLoad: view.pageLoad,
-    report: buildPageReport({ site: view.pageLoad.site, contacts: view.hosts }, attribute),
+    report: buildPageReport({ site: view.pageLoad.site, contacts: view.hosts, ownDomains }, attribute),
     encryption: summarizeEncryption(view.hosts, attribute, describesConnections),
     ...(await names(view)),
     ...(routed ? { companion: routed } : {}),

@@ -40,6 +40,11 @@ export class PolicyService {
     });
   }
 
+  /** Other registrable domains the user said belong to `site` (its reports count them as first party). */
+  async ownDomains(site: string): Promise<string[]> {
+    return (await this.store.get(site)).ownDomains ?? [];
+  }
+
   /** Every stored policy (the settings export). */
   list(): Promise<SitePolicy[]> {
     return this.serial(() => this.store.all());

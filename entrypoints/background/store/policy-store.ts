@@ -1,7 +1,7 @@
 import type { DiffuseDb } from './db';
-import type { SitePolicy } from '@/utils/rules/site-policy';
+import { isDefaultPolicy, type SitePolicy } from '@/utils/rules/site-policy';
 
-/** Per-site policies; a policy back at `default` with no company choice is deleted rather than kept. */
+/** Per-site policies; a policy back at `default` with no company choice and no own domain is deleted rather than kept. */
 export class PolicyStore {
   constructor(private readonly db: DiffuseDb) {}
 
@@ -15,7 +15,7 @@ export class PolicyStore {
 
   /** The whole list at once (a settings import): the old one goes in the same transaction; defaults are not stored. */
   async replaceAll(policies: readonly SitePolicy[]): Promise<void> {
-    const kept = policies.filter((p) => p.mode !== 'default' || Object.keys(p.companies).length > 0);
+    const kept = policies.filter((p) => !isDefaultPolicy(p));
     await this.db.transaction('rw', this.db.policies, async () => {
       await this.db.policies.clear();
       await this.db.policies.bulkPut(kept);
@@ -23,7 +23,7 @@ export class PolicyStore {
   }
 
   async put(policy: SitePolicy): Promise<void> {
-    if (policy.mode === 'default' && Object.keys(policy.companies).length === 0) await this.db.policies.delete(policy.site);
+    if (isDefaultPolicy(policy)) await this.db.policies.delete(policy.site);
     else await this.db.policies.put(policy);
   }
 }

@@ -28,6 +28,15 @@ export async function chooseCompany(popup: ExtensionPage, company: string, choic
   await waitFor(popup, `document.querySelector('[data-testid="reload"]') !== null && ${menu}.dataset.choiceValue === '${choice}'`);
 }
 
+/** Opens "Does a domain belong to this site?" and clicks "Belongs to the site" on `domain`'s row. */
+export async function markDomainAsSite(popup: ExtensionPage, domain: string): Promise<void> {
+  await waitFor(popup, `document.querySelector('[data-testid="own-domain-choice"] summary') !== null`);
+  await inPage(popup, `const d = document.querySelector('[data-testid="own-domain-choice"]'); if (!d.open) d.querySelector('summary').click();`);
+  const button = `document.querySelector('[data-testid="own-domain-choice"] li[data-domain="${domain}"] button')`;
+  await waitFor(popup, `${button} !== null`);
+  await inPage(popup, `${button}.click();`);
+}
+
 /** Clicks the popup's "Reload the page to apply". */
 export function clickReload(popup: ExtensionPage): Promise<void> {
   return inPage(popup, `document.querySelector('[data-testid="reload"]').click();`);

@@ -51,3 +51,11 @@ export function popupCompanies(popup: ExtensionPage): Promise<PopupCompany[]> {
 export function popupText(popup: ExtensionPage, testId: string): Promise<string | null> {
   return popup.evaluate(new Function(`return document.querySelector('[data-testid="${testId}"]')?.textContent ?? null;`) as () => string | null);
 }
+
+/** The popup's list of the site's other own domains, as `{ domain: reason }` ('owner', 'brand' or 'chosen'). */
+export function popupSiteDomains(popup: ExtensionPage): Promise<Record<string, string>> {
+  return popup.evaluate(() => Object.fromEntries(
+    [...document.querySelectorAll<HTMLElement>('[data-testid="site-domains"] > ul > li[data-domain]')]
+      .map((li) => [li.dataset.domain ?? '', li.dataset.reason ?? '']),
+  ));
+}
