@@ -7,6 +7,9 @@
  * `from` is spelled as a dataset spells it (trackerdb's organization or third-party-web's entity/company);
  * `to` as trackerdb spells the buyer when trackerdb knows it. A test checks that every `from` no longer
  * appears in the compiled table and that every `to` owns at least one domain there.
+ *
+ * The source addresses were written where no web access was possible and have not been opened yet: check each
+ * before relying on it (the changes themselves are well known; an address may have moved).
  */
 export interface OwnerChange {
   from: string;
