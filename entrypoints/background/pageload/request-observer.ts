@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageLoadTracker } from '@/utils/pageload/tracker';
-import { isBlockedByExtension } from '@/utils/pageload/request-filter';
+import { isBlockedByExtension, isSurrogateRedirect } from '@/utils/pageload/request-filter';
 import type { BlockedBadge } from './blocked-badge';
 
 /**
@@ -22,10 +22,16 @@ export function observeRequests(tracker: PageLoadTracker, badge: BlockedBadge): 
     if (details.type === 'main_frame' && details.frameId === 0 && details.tabId >= 0) badge.reset(details.tabId);
     return undefined;
   }, all);
-  browser.webRequest.onErrorOccurred.addListener((details) => {
-    if (details.tabId < 0 || !isBlockedByExtension(details.error)) return;
+  const blocked = (details: { tabId: number; url: string }) => {
     tracker.blocked({ tabId: details.tabId, url: details.url });
     badge.increment(details.tabId);
+  };
+  browser.webRequest.onErrorOccurred.addListener((details) => {
+    if (details.tabId >= 0 && isBlockedByExtension(details.error)) blocked(details);
+  }, all);
+  // A tracker script replaced by a surrogate is blocked too, though it ends in a redirect, not an error.
+  browser.webRequest.onBeforeRedirect.addListener((details) => {
+    if (details.tabId >= 0 && isSurrogateRedirect(details.redirectUrl)) blocked(details);
   }, all);
   observeConnectionSecurity(tracker);
   browser.tabs.onRemoved.addListener((tabId) => {
