@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { badgeTextSource } from './harness/extension-browser';
 import { describeInBothBrowsers } from './harness/in-both-browsers';
+import { choosePolicyMode, clickReload } from './harness/popup-actions';
 import { popupCompanies } from './harness/popup-reader';
 import type { TestServer } from './harness/test-server';
 
@@ -50,6 +51,23 @@ describeInBothBrowsers('surrogates: a blocked tracker script replaced by a local
 
     await tab.evaluate(() => void setTimeout(() => document.getElementById('go')?.click(), 0));
     await expect.poll(() => server.requestsTo(host).map((r) => r.path), { timeout: 10_000 }).toEqual(['/', '/thanks']);
+    await tab.close();
+  });
+
+  it('on a site paused with `off`, loads the real script and keeps the parameters', async () => {
+    const { browser, server } = ctx();
+    const host = 'www.diffuse-paused.com';
+    const tab = await browser.openTab(publishShop(server, host));
+    expect(server.requestsTo('www.google-analytics.com')).toHaveLength(0);
+    const popup = await browser.openPopup(tab.id);
+    await choosePolicyMode(popup, 'off');
+    await clickReload(popup);
+    await expect.poll(() => server.requestsTo('www.google-analytics.com').length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => tab.evaluate(() => (window as unknown as { servedByTracker?: boolean }).servedByTracker ?? false), { timeout: 5_000 }).toBe(true);
+    await tab.goto(server.url(host, '/thanks?utm_source=news&fbclid=x1'));
+    expect(server.requestsTo(host).map((r) => r.path)).toContain('/thanks?utm_source=news&fbclid=x1');
+    await choosePolicyMode(popup, 'default');
+    await popup.close();
     await tab.close();
   });
 
