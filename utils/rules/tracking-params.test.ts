@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getDomain } from 'tldts';
+import type { DnrRule } from './dnr-types';
 import { gpcRules } from './gpc-ruleset';
+import { compileParamList } from './param-list-compiler';
 import { RULE_TABLE, isInRange } from './priorities';
 import {
   EXTRA_TRACKING_PARAMS, SCOPED_TRACKING_PARAMS, TRACKING_PARAMS, TRACKING_PARAM_EXCEPTIONS, paramExceptions, trackingParamNames,
@@ -26,8 +29,8 @@ function navigation(url: string, from: string | undefined, type: DnrRequest['typ
 }
 
 /** What arrives at the server after the winning rule: the URL with the rule's parameters removed, or as is. */
-function arrives(request: DnrRequest): string {
-  const rule = winningRule(rules, request);
+function arrives(request: DnrRequest, compiled: DnrRule[] = rules): string {
+  const rule = winningRule(compiled, request);
   const remove = rule?.action.type === 'redirect' ? rule.action.redirect?.transform?.queryTransform?.removeParams ?? [] : [];
   const url = new URL(request.url);
   for (const name of remove) url.searchParams.delete(name);
@@ -126,6 +129,21 @@ describe('functional exceptions: the parameter arrives where it is needed and is
       const { kept, stripped } = CASES[key(e)]!;
       expect(new URL(arrives(navigation(kept, undefined))).searchParams.get(e.param)).not.toBeNull();
       expect(new URL(arrives(navigation(stripped, undefined))).searchParams.get(e.param)).toBeNull();
+    });
+  }
+});
+
+describe('the AdGuard list\'s own exceptions, on the installed @adguard/dnr-rulesets', () => {
+  const ruleset = JSON.parse(readFileSync(new URL('../../node_modules/@adguard/dnr-rulesets/dist/filters/declarative/ruleset_17/ruleset_17.json', import.meta.url), 'utf8')) as { metadata: { rawFilterList: string } }[];
+  const real = compileParamList(ruleset[0]!.metadata.rawFilterList);
+  const realRules = trackingParamRules(real);
+
+  for (const { param, domains } of real.exceptions) {
+    it(`keeps ${param} on ${domains[0]} (${domains.length} host${domains.length > 1 ? 's' : ''}) and strips it elsewhere`, () => {
+      // Tried: the compiled rules of the real list on the first host of the exception and on an unrelated shop.
+      const kept = `https://${domains[0]}/page?${param}=v1`;
+      expect(new URL(arrives(navigation(kept, undefined), realRules)).searchParams.get(param)).toBe('v1');
+      expect(new URL(arrives(navigation(`https://www.diffuse-shop.com/page?${param}=v1`, undefined), realRules)).searchParams.get(param)).toBeNull();
     });
   }
 });
