@@ -7,6 +7,7 @@ import { createNamesCapability } from './names';
 import { createPageloadCapability } from './pageload';
 import { loadAttributor } from './platform/attribution-source';
 import { routeMessages } from './platform/message-router';
+import { RequestEvents } from './platform/request-events';
 import { packagedJson } from './platform/packaged-data';
 import { createPrivacyCapability } from './privacy';
 import { createProtectionCapability } from './protection';
@@ -21,9 +22,11 @@ export default defineBackground(() => {
   const stores = openStores();
   const attributor = loadAttributor();
   const ruleTable = packagedJson<SideTable>('/data/rule-table.json', 'blocking rule table');
+  const requests = new RequestEvents();
 
   const pageload = createPageloadCapability({
     stores,
+    requests,
     attributor,
     names: (view) => names.tabView(view.pageLoad, view.hosts),
     companion: (view) => companion.tabView(view),
@@ -42,6 +45,7 @@ export default defineBackground(() => {
   });
   const names = createNamesCapability({
     tracker: pageload.tracker,
+    requests,
     dns: dns.service,
     attributor,
     policies: protection.policies,
@@ -64,8 +68,10 @@ export default defineBackground(() => {
   const settings = createSettingsCapability({ privacy: privacy.manager, policies: protection.policies, ruleTable, prune: history.prune, now: () => Date.now() });
 
   // Synchronously, in the first turn: the event that woke the worker must find every listener. pageload's request
-  // observer comes before names' listener, so a main_frame request has begun its page load when names sees it.
+  // observer subscribes before names' listener, so a main_frame request has begun its page load when names sees it;
+  // then the one webRequest listener per event is registered for both.
   for (const capability of [pageload, names, protection, privacy, dns, companion, history, settings]) capability.start();
+  requests.listen(import.meta.env.FIREFOX);
   routeMessages({
     ...pageload.handlers,
     ...protection.handlers,

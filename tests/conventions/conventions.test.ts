@@ -34,7 +34,8 @@ function expectNone(rule: string, violations: readonly string[]): void {
   throw new Error(`${violations.length} violation${violations.length === 1 ? '' : 's'} of the rule:\n  ${rule}\n${list}\n`);
 }
 
-describe('conventions', () => {
+// Each rule reads the whole source tree: seconds on a busy shared machine, past Vitest's 5 s default.
+describe('conventions', { timeout: 60_000 }, () => {
   it(IMPORT_CYCLES_RULE, () => {
     expectNone(IMPORT_CYCLES_RULE, findImportCycles(importGraph(tree)).map(formatChain));
   });

@@ -137,9 +137,12 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     expect(await stored('dnsSpeedTiers')).toEqual({ [A]: 0, [B]: 6 }); // restored tiers wait out their dwell time
     clockOffset += MIN_DWELL_MS;
     await askedB(200);
-    // These fake resolvers answer at once, so B is now as fast as A: its tier was re-learnt and saved.
-    expect(await stored('dnsSpeedTiers')).toEqual({ [A]: 0, [B]: 0 });
-    expect((await service().dns.status()).resolvers.map((r) => r.weight)).toEqual([1, 1]);
+    // These fake resolvers answer at once, so B is now about as fast as A: its tier was re-learnt and saved. On a
+    // busy machine one of them may measure a tier slower (scheduling, not the resolver), never the old 8×.
+    const relearnt = (await stored('dnsSpeedTiers')) as Record<string, number>;
+    expect(relearnt[B]).toBeLessThanOrEqual(1);
+    expect(relearnt[A]).toBeLessThanOrEqual(1);
+    expect((await service().dns.status()).resolvers.map((r) => r.weight).every((w) => w >= 1 / 2)).toBe(true);
   });
 
   it('unreadable stored speed tiers: said in dns.status, and measured again', async () => {

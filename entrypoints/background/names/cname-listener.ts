@@ -1,11 +1,9 @@
-import { browser } from 'wxt/browser';
 import type { PageLoadTracker } from '@/utils/pageload/tracker';
 import { networkHost } from '@/utils/pageload/request-filter';
 import { registrableDomain } from '@/utils/site/registrable-domain';
 import { CLOAK_WAIT_MS } from '@/utils/cname/host-insights';
+import type { RequestDetails as Details, RequestEvents } from '../platform/request-events';
 import type { CnameService, PageRef } from './cname-service';
-
-type Details = { tabId: number; frameId: number; type: string; url: string; documentUrl?: string; initiator?: string; ip?: string };
 
 /** The page load a request belongs to, as uncloaking needs it; null for requests of no page or no network. */
 function pageOf(tracker: PageLoadTracker, details: Details): { page: PageRef; host: string; top: boolean } | null {
@@ -25,12 +23,13 @@ function pageOf(tracker: PageLoadTracker, details: Details): { page: PageRef; ho
  * subdomains (utils/cname/lookup-scope.ts). Chrome: a non-blocking listener (the first request goes out; the
  * learned cloak's dynamic rule blocks later ones). Firefox (MV2, webRequestBlocking): a blocking listener that
  * cancels a cloaked tracker's request from the first one, within the bounded wait. Registered after the
- * page-load observer, so the tracker has already started the page load a main_frame request begins.
+ * page-load observer (the same listener, platform/request-events.ts), so the tracker has already started the
+ * page load a main_frame request begins.
  * onResponseStarted tells the address each host was reached at (both browsers give `ip`): the operator
  * serving it, and whether the page itself came from a private address.
  */
-export function watchHosts(tracker: PageLoadTracker, service: CnameService, blocking: boolean): void {
-  const listener = (details: Details) => {
+export function watchHosts(requests: RequestEvents, tracker: PageLoadTracker, service: CnameService, blocking: boolean): void {
+  requests.onBeforeRequest((details) => {
     const seen = pageOf(tracker, details);
     if (!seen) return undefined;
     // A top-level navigation is never blocked here (DNR does not block main_frame by default either).
@@ -42,15 +41,9 @@ export function watchHosts(tracker: PageLoadTracker, service: CnameService, bloc
     if (decision === false) return undefined;
     if (decision === true) return { cancel: true };
     return decision.then((cancel) => (cancel ? { cancel: true } : {}));
-  };
-  type Listener = Parameters<typeof browser.webRequest.onBeforeRequest.addListener>[0];
-  const filter = { urls: ['<all_urls>'] };
-  // Firefox accepts a Promise of a BlockingResponse from a blocking listener; the types know only Chrome's.
-  if (blocking) browser.webRequest.onBeforeRequest.addListener(listener as unknown as Listener, filter, ['blocking']);
-  else browser.webRequest.onBeforeRequest.addListener(listener as unknown as Listener, filter);
-  browser.webRequest.onResponseStarted.addListener((details) => {
-    const seen = pageOf(tracker, details as Details);
-    const ip = (details as Details).ip;
-    if (seen && ip) service.connected(seen.page, seen.host, ip, seen.top);
-  }, filter);
+  });
+  requests.onResponseStarted((details) => {
+    const seen = pageOf(tracker, details);
+    if (seen && details.ip) service.connected(seen.page, seen.host, details.ip, seen.top);
+  });
 }

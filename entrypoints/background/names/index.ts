@@ -7,6 +7,7 @@ import type { PageLoadTracker } from '@/utils/pageload/tracker';
 import { DEFAULT_BLOCKED_CATEGORIES } from '@/utils/rules/category-decisions';
 import type { SideTable } from '@/utils/rules/side-table';
 import type { Capability } from '../platform/capability';
+import type { RequestEvents } from '../platform/request-events';
 import type { DnsService } from '../dns/dns-service';
 import type { PolicyService } from '../protection/policy-service';
 import type { AnswerStore } from '../store/answer-store';
@@ -29,6 +30,8 @@ export interface NamesCapability extends Capability {
 export interface NamesDeps {
   /** The page loads each request belongs to (pageload/), so lookups are made once per host and page load. */
   tracker: PageLoadTracker;
+  /** The background's one webRequest listener per event, shared with pageload/ (platform/request-events.ts). */
+  requests: RequestEvents;
   dns: DnsService;
   attributor: () => Promise<Attributor>;
   policies: PolicyService;
@@ -72,8 +75,8 @@ export function createNamesCapability(deps: NamesDeps): NamesCapability {
     start() {
       names.start();
       void service.start();
-      // After pageload's observer, so a main_frame request has begun its page load. Firefox decides at request time.
-      watchHosts(deps.tracker, service, deps.blocking);
+      // Subscribed after pageload's observer, so a main_frame request has begun its page load. Firefox decides at request time.
+      watchHosts(deps.requests, deps.tracker, service, deps.blocking);
     },
   };
 }

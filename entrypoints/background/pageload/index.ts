@@ -6,6 +6,7 @@ import { BatchWriter } from '@/utils/pageload/batch';
 import type { PageLoadView } from '@/utils/pageload/page-load';
 import { PageLoadTracker } from '@/utils/pageload/tracker';
 import type { Capability } from '../platform/capability';
+import type { RequestEvents } from '../platform/request-events';
 import type { Stores } from '../store/stores';
 import { BlockedBadge } from './blocked-badge';
 import { createPageloadHandlers } from './handlers';
@@ -22,6 +23,8 @@ export interface PageloadCapability extends Capability<keyof PageMessages> {
 
 export interface PageloadDeps {
   stores: Pick<Stores, 'pageLoads' | 'history'>;
+  /** The background's one webRequest listener per event (platform/request-events.ts). */
+  requests: RequestEvents;
   attributor: () => Promise<Attributor>;
   /** What names/ found behind the page load's hosts (late-bound: names/ is built after this capability). */
   names: (view: PageLoadView) => Promise<CnameTabView>;
@@ -56,7 +59,7 @@ export function createPageloadCapability(deps: PageloadDeps): PageloadCapability
     handlers: createPageloadHandlers({ tracker, started: whenStarted, writer, pageLoads, attributor: deps.attributor, names: deps.names, companion: deps.companion }),
     start() {
       void whenStarted();
-      observeRequests(tracker, new BlockedBadge());
+      observeRequests(deps.requests, tracker, new BlockedBadge());
     },
   };
 }

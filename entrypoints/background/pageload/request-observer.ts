@@ -1,38 +1,39 @@
 import { browser } from 'wxt/browser';
 import type { PageLoadTracker } from '@/utils/pageload/tracker';
-import { isBlockedByExtension, isSurrogateRedirect } from '@/utils/pageload/request-filter';
+import { isBlockedByExtension, isSurrogateRedirect, networkHost } from '@/utils/pageload/request-filter';
+import type { RequestEvents } from '../platform/request-events';
 import type { BlockedBadge } from './blocked-badge';
 
 /**
- * Feeds every request of every tab to the tracker, and every blocked one to the tracker and the badge.
- * Non-blocking: observing never delays a request. Registered synchronously at start-up so that Chrome wakes a
- * stopped worker for these events (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events).
+ * Feeds every request of every tab to the tracker, and every blocked one to the tracker and the badge, through
+ * the background's one webRequest listener per event (platform/request-events.ts). Non-blocking: observing never
+ * delays a request. Subscribed synchronously at start-up so that Chrome wakes a stopped worker for these events
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events).
  */
-export function observeRequests(tracker: PageLoadTracker, badge: BlockedBadge): void {
-  const all = { urls: ['<all_urls>'] };
-  browser.webRequest.onBeforeRequest.addListener((details) => {
+export function observeRequests(requests: RequestEvents, tracker: PageLoadTracker, badge: BlockedBadge): void {
+  requests.onBeforeRequest((details) => {
     tracker.observe({
       tabId: details.tabId,
       frameId: details.frameId,
       type: details.type,
       url: details.url,
       // Firefox names the requesting document; Chrome only its origin.
-      documentUrl: (details as { documentUrl?: string }).documentUrl ?? (details as { initiator?: string }).initiator,
+      documentUrl: details.documentUrl ?? details.initiator,
     });
     if (details.type === 'main_frame' && details.frameId === 0 && details.tabId >= 0) badge.reset(details.tabId);
     return undefined;
-  }, all);
+  });
   const blocked = (details: { tabId: number; url: string }) => {
     tracker.blocked({ tabId: details.tabId, url: details.url });
     badge.increment(details.tabId);
   };
-  browser.webRequest.onErrorOccurred.addListener((details) => {
-    if (details.tabId >= 0 && isBlockedByExtension(details.error)) blocked(details);
-  }, all);
+  requests.onErrorOccurred((details) => {
+    if (details.tabId >= 0 && isBlockedByExtension(details.error ?? '')) blocked(details);
+  });
   // A tracker script replaced by a surrogate is blocked too, though it ends in a redirect, not an error.
-  browser.webRequest.onBeforeRedirect.addListener((details) => {
-    if (details.tabId >= 0 && isSurrogateRedirect(details.redirectUrl)) blocked(details);
-  }, all);
+  requests.onBeforeRedirect((details) => {
+    if (details.tabId >= 0 && isSurrogateRedirect(details.redirectUrl ?? '')) blocked(details);
+  });
   observeConnectionSecurity(tracker);
   browser.tabs.onRemoved.addListener((tabId) => {
     tracker.tabClosed(tabId);
@@ -40,7 +41,8 @@ export function observeRequests(tracker: PageLoadTracker, badge: BlockedBadge): 
   });
 }
 
-type GetSecurityInfo = (requestId: string, options: object) => Promise<{ state?: string; protocolVersion?: string; usedEch?: boolean; usedPrivateDns?: boolean; hsts?: boolean }>;
+type SecurityInfo = { state?: string; protocolVersion?: string; usedEch?: boolean; usedPrivateDns?: boolean; hsts?: boolean };
+type GetSecurityInfo = (requestId: string, options: object) => Promise<SecurityInfo>;
 
 /**
  * Firefox only: how each response's connection was secured (TLS version, Encrypted Client Hello, whether the
@@ -51,23 +53,40 @@ type GetSecurityInfo = (requestId: string, options: object) => Promise<{ state?:
 function observeConnectionSecurity(tracker: PageLoadTracker): void {
   const getSecurityInfo = (browser.webRequest as unknown as { getSecurityInfo?: GetSecurityInfo }).getSecurityInfo;
   if (!getSecurityInfo) return;
+  // One question per host and page load: a host's responses share its connection(s) and their TLS version, ECH
+  // and DNS; asking on every response cost an IPC round trip each while the response was held (bench:pageload).
+  const known = new Map<string, SecurityInfo>();
   type Listener = Parameters<typeof browser.webRequest.onHeadersReceived.addListener>[0];
   browser.webRequest.onHeadersReceived.addListener(
     // Firefox accepts a Promise of a BlockingResponse from a blocking listener; the types know only Chrome's.
-    (async (details: Parameters<Listener>[0]) => {
+    ((details: Parameters<Listener>[0]) => {
       if (details.tabId < 0 || !/^(https|wss):/.test(details.url)) return {};
-      try {
-        const info = await getSecurityInfo(details.requestId, {});
-        if (info.state === 'secure' || info.state === 'weak') tracker.secured({ tabId: details.tabId, url: details.url }, info);
-      } catch {
-        // The request may be gone (navigation away); nothing to count then.
+      const request = { tabId: details.tabId, url: details.url };
+      const key = `${tracker.currentFor(details.tabId)?.id ?? details.tabId} ${networkHost(details.url)}`;
+      const seen = known.get(key);
+      if (seen) {
+        tracker.secured(request, seen);
+        return {};
       }
-      return {};
+      return getSecurityInfo(details.requestId, {}).then(
+        (info) => {
+          if (info.state !== 'secure' && info.state !== 'weak') return {};
+          if (known.size >= KNOWN_CONNECTIONS) known.clear();
+          known.set(key, info);
+          tracker.secured(request, info);
+          return {};
+        },
+        // The request may be gone (navigation away); nothing to count then.
+        () => ({}),
+      );
     }) as unknown as Listener,
     { urls: ['<all_urls>'] },
     ['blocking'],
   );
 }
+
+/** Hosts of recent page loads whose connection is known; dropped whole when full. */
+const KNOWN_CONNECTIONS = 2_000;
 
 /** Whether this browser describes connections (the popup says so where it cannot). */
 export function describesConnections(): boolean {

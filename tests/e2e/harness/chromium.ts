@@ -24,11 +24,14 @@ export interface ChromiumOptions {
    * looks for them in DIR/NativeMessagingHosts instead of ~/.config/chromium/NativeMessagingHosts.
    */
   nativeMessagingHosts?: string;
+  /** `false` starts the same profile setup without Diffuse, as a baseline for benchmarks (as launchFirefox does). */
+  extension?: boolean;
 }
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ExtensionBrowser> {
   const extension = resolve(BUILD_DIRS.chromium);
   if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`No Chrome build at ${extension}: run npm run build first.`);
+  const withExtension = options.extension !== false;
   const profile = await mkdtemp(join(tmpdir(), 'diffuse-chromium-'));
   if (options.nativeMessagingHosts) await cp(options.nativeMessagingHosts, join(profile, 'NativeMessagingHosts'), { recursive: true });
   const launch = () =>
@@ -38,8 +41,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
       ignoreHTTPSErrors: true,
       ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
       args: [
-        `--disable-extensions-except=${extension}`,
-        `--load-extension=${extension}`,
+        ...(withExtension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : ['--disable-extensions']),
         '--no-sandbox',
         '--disable-gpu',
         // The machine has no network: without these Chromium floods it with refused background connections.
@@ -55,6 +57,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
       ],
     });
   let context = await launch();
+  if (!withExtension) return new ChromiumExtensionBrowser(context, '', profile);
   let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   if (options.grant?.length) {
     const id = new URL(worker.url()).host;
@@ -88,13 +91,14 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
   constructor(
     private readonly context: BrowserContext,
     private readonly extensionId: string,
-    private readonly profile: string,
+    readonly profile: string,
   ) {}
 
   async openTab(url: string): Promise<BrowserTab> {
     const page = await this.context.newPage();
     await page.goto(url);
-    const id = await this.tabIdOf(page);
+    // Without the extension there is nobody to ask; benchmarks use such tabs only to load pages.
+    const id = this.extensionId ? await this.tabIdOf(page) : -1;
     return this.tabs.track({
       id,
       goto: async (next) => void (await page.goto(next)),

@@ -1,6 +1,8 @@
 /** What a feature's e2e test needs from a browser with the built extension loaded; one driver per browser. */
 export interface ExtensionBrowser {
   readonly name: 'chromium' | 'firefox';
+  /** The browser's profile folder (its processes name it on their command line: benchmarks count their CPU time). */
+  readonly profile: string;
   /** Opens a new tab on `url` and waits for its load event. */
   openTab(url: string): Promise<BrowserTab>;
   /** Opens `popup.html?tabId=…` as a page, as the toolbar popup would show that tab. */
@@ -34,7 +36,8 @@ export interface ExtensionPage {
   close(): Promise<void>;
 }
 
-export const BUILD_DIRS = { chromium: '.output/chrome-mv3', firefox: '.output/firefox-mv2' } as const;
+/** The built extension each browser loads; DIFFUSE_CHROMIUM_BUILD / DIFFUSE_FIREFOX_BUILD point a benchmark at another build. */
+export const BUILD_DIRS = { chromium: process.env.DIFFUSE_CHROMIUM_BUILD ?? '.output/chrome-mv3', firefox: process.env.DIFFUSE_FIREFOX_BUILD ?? '.output/firefox-mv2' } as const;
 
 /** Runs inside an extension page (serialised by the driver): the tabs the extension can see. */
 export function listTabsInExtensionPage(): Promise<{ id?: number; url?: string }[]> {

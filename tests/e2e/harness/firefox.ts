@@ -70,7 +70,7 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
   private readonly tabs = new OpenTabs();
   constructor(
     private readonly browser: Browser,
-    private readonly profile: string,
+    readonly profile: string,
     private readonly withExtension: boolean,
   ) {}
 
