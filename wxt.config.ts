@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { attributionConflicts, compiledRules, generatedAssets } from './scripts/data/datasets';
+import { surrogateFiles } from './utils/rules/surrogates';
 
 // Firefox ships as MV2: there host permissions are granted at install (MV3 Firefox makes them opt-in, so
 // webRequest would see nothing until the user acts), and Firefox MV2 has both blocking webRequest and
@@ -57,6 +58,13 @@ export default defineConfig({
     // Written from the compiled rulesets themselves, so the manifest and the files cannot drift.
     declarative_net_request: { rule_resources: compiledRules().manifestRuleResources },
     host_permissions: ['<all_urls>'],
+    // Only the surrogates (utils/rules/surrogates.ts), which DNR redirects blocked tracker scripts to: a
+    // redirect to an extension file needs the file web-accessible. Chrome's use_dynamic_url gives them a URL
+    // that changes every session, so a page cannot probe for Diffuse by a fixed URL
+    // (https://developer.chrome.com/docs/extensions/reference/manifest/web-accessible-resources). Firefox MV2
+    // takes a list of paths; its moz-extension:// host is already a random per-install UUID.
+    web_accessible_resources:
+      browser === 'firefox' ? surrogateFiles() : [{ resources: surrogateFiles(), matches: ['<all_urls>'], use_dynamic_url: true }],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox' ? {} : { key: CHROME_PUBLIC_KEY }),

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { compileAttributionTable } from '../utils/attribution/compile-table';
 import { ENABLED_RULESET_LIMIT, STATIC_RULE_LIMIT, compileRules } from '../utils/rules/tracker-compiler';
 import type { TrackerDb } from '../utils/rules/trackerdb-types';
-import { loadThirdPartyWeb, loadTrackerDb } from '../scripts/data/datasets';
+import { loadThirdPartyWeb, loadTrackerDb, trackingParamList } from '../scripts/data/datasets';
 
 const LIMITS = {
   chromium: { staticGuaranteed: 30_000, enabledRulesets: 50, regex: 1_000 },
@@ -28,7 +28,8 @@ function timed<T>(run: () => T, repeats = 5): { value: T; ms: number } {
 
 const db = loadTrackerDb();
 const tpw = loadThirdPartyWeb();
-const rules = timed(() => compileRules(db as unknown as TrackerDb));
+const params = trackingParamList();
+const rules = timed(() => compileRules(db as unknown as TrackerDb, params));
 const table = timed(() => compileAttributionTable(db, tpw));
 console.log(`compile (median of 5): rules ${rules.ms.toFixed(0)} ms, attribution table ${table.ms.toFixed(0)} ms (ratio ${(rules.ms / table.ms).toFixed(2)}×)`);
 

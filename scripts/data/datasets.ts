@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { compileAttribution, describeConflicts, type CompiledAttribution } from '../../utils/attribution/compile-table';
 import type { AttributionTable, ThirdPartyWebEntity, TrackerDbData } from '../../utils/attribution/table-types';
 import type { CompactEntityMap } from '../../utils/attribution/site-owners';
+import { compileParamList, type CompiledParamList } from '../../utils/rules/param-list-compiler';
 import { compileRules, type CompiledRules } from '../../utils/rules/tracker-compiler';
 import type { TrackerDb } from '../../utils/rules/trackerdb-types';
 import { compileAsnTable } from '../../utils/infra/compile-asn-table';
@@ -40,10 +41,28 @@ export function attributionConflicts(): string[] {
   return describeConflicts(compiled!.conflicts);
 }
 
+/** The AdGuard URL Tracking filter (filter 17) as @adguard/dnr-rulesets ships it: its text rides in the ruleset's first rule. */
+const TRACKING_FILTER = 'dist/filters/declarative/ruleset_17/ruleset_17.json';
+
+export function loadTrackingParamFilter(): string {
+  const path = `${modules}@adguard/dnr-rulesets/${TRACKING_FILTER}`;
+  const ruleset = JSON.parse(readFileSync(path, 'utf8')) as { metadata?: { rawFilterList?: unknown } }[];
+  const text = ruleset[0]?.metadata?.rawFilterList;
+  if (typeof text !== 'string') throw new Error(`${path}: no metadata.rawFilterList in its first rule; has @adguard/dnr-rulesets changed its format?`);
+  return text;
+}
+
+let paramList: CompiledParamList | undefined;
+/** Tracking-parameter names and their functional exceptions from the AdGuard URL Tracking filter; once per process. */
+export function trackingParamList(): CompiledParamList {
+  paramList ??= compileParamList(loadTrackingParamFilter());
+  return paramList;
+}
+
 let rules: CompiledRules | undefined;
 /** TrackerDB → declarativeNetRequest static rulesets, their side table and the manifest's rule_resources. */
 export function compiledRules(): CompiledRules {
-  rules ??= compileRules(loadTrackerDb() as unknown as TrackerDb);
+  rules ??= compileRules(loadTrackerDb() as unknown as TrackerDb, trackingParamList());
   return rules;
 }
 

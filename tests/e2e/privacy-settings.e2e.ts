@@ -17,10 +17,14 @@ const EXPECTED = {
     networkPrediction: ['network.networkPredictionEnabled', false],
     hyperlinkAuditing: ['websites.hyperlinkAuditingEnabled', false],
     webRtcIpHandling: ['network.webRTCIPHandlingPolicy', 'default_public_interface_only'],
-    thirdPartyCookies: ['websites.cookieConfig', { behavior: 'reject_trackers_and_partition_foreign' }],
     trackingProtection: ['websites.trackingProtectionMode', 'always'],
   },
 } as const;
+/**
+ * Firefox's cookie switch is opt-in (utils/privacy/settings.ts): at install Firefox keeps its own Total Cookie
+ * Protection, which the page says; the switch blocks third-party cookies altogether.
+ */
+const FIREFOX_COOKIES = 'websites.cookieConfig';
 const UNAVAILABLE = { chromium: ['trackingProtection'], firefox: ['topics', 'protectedAudience', 'adMeasurement'] };
 
 interface Setting {
@@ -101,8 +105,9 @@ describeInBothBrowsers('browser privacy settings', (ctx) => {
     await expect.poll(() => readRows(page).then((rows) => rows.length), { timeout: 10_000 }).toBe(8);
     const rows = await readRows(page);
     const available = rows.filter((r) => r.available);
-    expect(available.map((r) => r.id).sort()).toEqual(Object.keys(EXPECTED[browser.name]).sort());
-    for (const row of available) {
+    const optIn = browser.name === 'firefox' ? ['thirdPartyCookies'] : [];
+    expect(available.map((r) => r.id).sort()).toEqual([...Object.keys(EXPECTED[browser.name]), ...optIn].sort());
+    for (const row of available.filter((r) => !optIn.includes(r.id))) {
       expect(row).toMatchObject({ enabled: true, protective: true, checked: true, control: 'controlled_by_this_extension' });
       expect(row.label.length).toBeGreaterThan(0);
     }
@@ -135,5 +140,40 @@ describeInBothBrowsers('browser privacy settings', (ctx) => {
       .toEqual({ [path]: { value: 'default_public_interface_only', levelOfControl: 'controlled_by_this_extension' } });
     await expect.poll(() => readRows(again).then((rows) => rows.find((r) => r.id === 'webRtcIpHandling')?.enabled), { timeout: 10_000 }).toBe(true);
     await Promise.all([page.close(), again.close()]);
+  });
+
+  it('says how third-party cookies are handled in this browser, and in Firefox offers blocking them as a switch', async () => {
+    const { browser } = ctx();
+    const page = await browser.openExtensionPage('options.html');
+    await expect.poll(() => readRows(page).then((rows) => rows.length), { timeout: 10_000 }).toBe(8);
+    const help = () => inPage<string>(page, `return document.getElementById('privacy-thirdPartyCookies-help').textContent;`);
+    if (browser.name === 'chromium') {
+      // Chrome: third-party cookies off from install, as the page says.
+      expect(await readSettings(page, ['websites.thirdPartyCookiesAllowed'])).toEqual({
+        'websites.thirdPartyCookiesAllowed': { value: false, levelOfControl: 'controlled_by_this_extension' },
+      });
+      expect(await help()).toContain("Chrome's third-party cookies off");
+      await page.close();
+      return;
+    }
+    // Firefox: its own partitioning (Total Cookie Protection) stays; Diffuse holds nothing and says so.
+    expect(await readSettings(page, [FIREFOX_COOKIES])).toMatchObject({
+      [FIREFOX_COOKIES]: { value: { behavior: 'reject_trackers_and_partition_foreign' }, levelOfControl: 'controllable_by_this_extension' },
+    });
+    expect(await help()).toMatch(/Total Cookie Protection.*can break some sign-ins/);
+    expect((await readRows(page)).find((r) => r.id === 'thirdPartyCookies')).toMatchObject({
+      enabled: false, checked: false, protective: true, label: 'Block third-party cookies',
+    });
+    await clickSwitch(page, 'thirdPartyCookies');
+    await expect.poll(() => readSettings(page, [FIREFOX_COOKIES]), { timeout: 10_000 }).toMatchObject({
+      [FIREFOX_COOKIES]: { value: { behavior: 'reject_third_party' }, levelOfControl: 'controlled_by_this_extension' },
+    });
+    await expect.poll(() => readRows(page).then((rows) => rows.find((r) => r.id === 'thirdPartyCookies')), { timeout: 10_000 })
+      .toMatchObject({ enabled: true, checked: true, protective: true });
+    await clickSwitch(page, 'thirdPartyCookies');
+    await expect.poll(() => readSettings(page, [FIREFOX_COOKIES]), { timeout: 10_000 }).toMatchObject({
+      [FIREFOX_COOKIES]: { value: { behavior: 'reject_trackers_and_partition_foreign' }, levelOfControl: 'controllable_by_this_extension' },
+    });
+    await page.close();
   });
 });

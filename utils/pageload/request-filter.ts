@@ -1,3 +1,4 @@
+import { SURROGATE_DIR } from '../rules/surrogates';
 
 /** Schemes that reach the network; extension, data and blob URLs contact nobody. */
 const NETWORK_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
@@ -51,4 +52,19 @@ export function pageUrlForRecord(url: string): string {
  */
 export function isBlockedByExtension(error: string): boolean {
   return error === 'net::ERR_BLOCKED_BY_CLIENT' || error === 'NS_ERROR_ABORT';
+}
+
+/**
+ * Whether a redirect sent the request to one of Diffuse's surrogates (utils/rules/surrogates.ts): the tracker's
+ * script was blocked and a local stand-in served instead, which counts as blocked. No error event fires for it
+ * (the request succeeds, from the extension's package), only webRequest.onBeforeRedirect with the extension
+ * URL: chrome-extension://<id or the session's dynamic id>/surrogates/… or moz-extension://<uuid>/surrogates/….
+ */
+export function isSurrogateRedirect(redirectUrl: string): boolean {
+  try {
+    const parsed = new URL(redirectUrl);
+    return (parsed.protocol === 'chrome-extension:' || parsed.protocol === 'moz-extension:') && parsed.pathname.startsWith(`/${SURROGATE_DIR}/`);
+  } catch {
+    return false;
+  }
 }

@@ -59,23 +59,52 @@ describe('PrivacySettingsManager', () => {
     expect(views.map((v) => v.id)).toHaveLength(8);
   });
 
-  it('uses Firefox’s cookieConfig and tracking protection, and has no Privacy Sandbox settings', async () => {
-    const { manager, privacy, stored } = setup('firefox', fakeFirefoxPrivacy());
+  it('on Firefox, keeps Total Cookie Protection at install and offers blocking third-party cookies as an opt-in switch', async () => {
+    // Tried: install defaults, then the switch on and off, with Firefox's default cookieConfig.
+    const privacy = fakeFirefoxPrivacy();
+    privacy.websites.cookieConfig.user = { behavior: 'reject_trackers_and_partition_foreign', nonPersistentCookies: false };
+    const { manager, stored } = setup('firefox', privacy);
     const views = await manager.applyDefaults();
-    expect(privacy.websites.cookieConfig.ours).toEqual({ behavior: 'reject_trackers_and_partition_foreign' });
     expect(privacy.websites.trackingProtectionMode.ours).toBe('always');
-    expect(stored.record.thirdPartyCookies?.previous).toEqual({ behavior: 'reject_trackers', nonPersistentCookies: false });
     for (const id of ['topics', 'protectedAudience', 'adMeasurement'] as const) expect(byId(views, id).available).toBe(false);
-    expect(byId(views, 'thirdPartyCookies')).toMatchObject({ available: true, enabled: true, protective: true });
+    // Partitioned is private; Diffuse sets nothing and the switch is off.
+    expect(privacy.websites.cookieConfig.ours).toBeUndefined();
+    expect(stored.record.thirdPartyCookies).toBeUndefined();
+    expect(byId(views, 'thirdPartyCookies')).toMatchObject({ available: true, enabled: false, protective: true, value: { behavior: 'reject_trackers_and_partition_foreign' } });
+
+    const on = await manager.set('thirdPartyCookies', true);
+    expect(privacy.websites.cookieConfig.ours).toEqual({ behavior: 'reject_third_party' });
+    expect(byId(on, 'thirdPartyCookies')).toMatchObject({ enabled: true, protective: true });
+    const off = await manager.set('thirdPartyCookies', false);
+    expect(privacy.websites.cookieConfig.ours).toBeUndefined();
+    expect(byId(off, 'thirdPartyCookies')).toMatchObject({ enabled: false, value: { behavior: 'reject_trackers_and_partition_foreign' } });
+  });
+
+  it('on Firefox, does not show the cookie switch on for a value an older version held (partitioning)', async () => {
+    // Tried: a stored record from before the switch meant blocking, with Diffuse holding Total Cookie Protection.
+    const privacy = fakeFirefoxPrivacy();
+    const { manager, stored } = setup('firefox', privacy);
+    await privacy.websites.cookieConfig.set({ value: { behavior: 'reject_trackers_and_partition_foreign' } });
+    stored.record.thirdPartyCookies = { enabled: true, previous: { behavior: 'reject_trackers' } };
+    expect(byId(await manager.list(), 'thirdPartyCookies')).toMatchObject({ enabled: false, protective: true });
+  });
+
+  it('on Firefox, counts a weaker cookie policy the user set as not private', async () => {
+    // Tried: reject_trackers only (no partitioning).
+    const views = await setup('firefox', fakeFirefoxPrivacy()).manager.applyDefaults();
+    expect(byId(views, 'thirdPartyCookies')).toMatchObject({ protective: false, enabled: false });
   });
 
   it('keeps a stricter value the user already chose instead of weakening it', async () => {
     const privacy = fakeFirefoxPrivacy();
     privacy.network.webRTCIPHandlingPolicy.user = 'proxy_only';
-    privacy.websites.cookieConfig.user = { behavior: 'reject_third_party' };
-    await setup('firefox', privacy).manager.applyDefaults();
+    privacy.websites.cookieConfig.user = { behavior: 'reject_all' };
+    const { manager } = setup('firefox', privacy);
+    await manager.applyDefaults();
     expect(privacy.network.webRTCIPHandlingPolicy.ours).toBe('proxy_only');
-    expect(privacy.websites.cookieConfig.ours).toEqual({ behavior: 'reject_third_party' });
+    // The cookie switch (opt-in) keeps reject_all rather than loosening it to reject_third_party.
+    await manager.set('thirdPartyCookies', true);
+    expect(privacy.websites.cookieConfig.ours).toEqual({ behavior: 'reject_all' });
   });
 
   it('switching off puts back the user’s value, switching on sets the private value again', async () => {

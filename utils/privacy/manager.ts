@@ -37,12 +37,12 @@ export class PrivacySettingsManager {
 
   constructor(private readonly deps: PrivacySettingsDeps) {}
 
-  /** At install: every setting this browser has and lets Diffuse control goes on; an existing choice is kept. */
+  /** At install: every setting this browser has and lets Diffuse control goes on, opt-in ones aside; an existing choice is kept. */
   applyDefaults(): Promise<PrivacySettingView[]> {
     return this.serial(async () => {
       const record = await this.deps.load();
       for (const setting of this.deps.settings) {
-        if (record[setting.id]) continue;
+        if (record[setting.id] || setting.optIn) continue;
         const state = await this.read(setting.id);
         if (!state || state.levelOfControl === 'not_controllable') continue;
         await this.switchOn(setting, state, record);
@@ -97,7 +97,8 @@ export class PrivacySettingsManager {
     for (const id of ALL_PRIVACY_SETTING_IDS) {
       const setting = this.deps.settings.find((s) => s.id === id);
       const state = setting ? await this.read(id) : null;
-      const enabled = record[id]?.enabled ?? false;
+      // An opt-in switch is on only while the browser holds its value (not a value an older version held).
+      const enabled = (record[id]?.enabled ?? false) && (!state || !setting?.optIn || setting.optIn.isOn(state.value));
       const error = this.errors.get(id) ?? (state && enabled ? notInForce(state) : undefined);
       views.push({
         id,

@@ -16,6 +16,12 @@ export interface ManagedSetting {
   isProtective(value: unknown): boolean;
   /** The value to hold given the current one: a stricter choice the user already made is kept, not weakened. */
   protectiveValue(current: unknown): unknown;
+  /**
+   * Set for a switch that costs something (Firefox's "block third-party cookies" breaks some sign-ins): not
+   * switched on at install, only when the user asks; the switch shows on only while the browser's value is
+   * what it holds (`isOn`), so a value Diffuse held before (an older version's) does not read as on.
+   */
+  optIn?: { isOn(value: unknown): boolean };
 }
 
 /** A boolean feature that leaks when on: `false` is the private value. */
@@ -63,21 +69,26 @@ const chromeOnly: ManagedSetting[] = [
 
 /**
  * Firefox has no thirdPartyCookiesAllowed; cookieConfig.behavior is network.cookie.cookieBehavior.
- * `reject_trackers_and_partition_foreign` is Total Cookie Protection: trackers get no cookies and every other
- * third party a jar per site, so nothing follows the user across sites, yet embedded logins and payments work.
- * `reject_third_party` and `reject_all` are stricter and kept if the user chose them.
+ * Firefox's default, `reject_trackers_and_partition_foreign`, is Total Cookie Protection: known trackers get no
+ * cookies and every other third party a separate jar per site, so its cookies cannot follow the user across
+ * sites, yet embedded logins and payments work (https://support.mozilla.org/kb/introducing-total-cookie-protection-standard-mode).
+ * Partitioned or stricter counts as private. The switch offers more, as an opt-in with its warning:
+ * `reject_third_party` blocks third-party cookies altogether, which breaks some sign-ins, payment pages and
+ * embeds; `reject_all` is kept if the user chose it.
  * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/privacy/websites
  */
-const STRICT_COOKIES = ['reject_trackers_and_partition_foreign', 'reject_third_party', 'reject_all'];
+const PRIVATE_COOKIES = ['reject_trackers_and_partition_foreign', 'reject_third_party', 'reject_all'];
+const BLOCKED_COOKIES = ['reject_third_party', 'reject_all'];
 const firefoxCookies: ManagedSetting = {
   id: 'thirdPartyCookies',
   path: ['websites', 'cookieConfig'],
-  isProtective: (v) => STRICT_COOKIES.includes(cookieBehavior(v) ?? ''),
+  isProtective: (v) => PRIVATE_COOKIES.includes(cookieBehavior(v) ?? ''),
   protectiveValue: (current) => {
     const behavior = cookieBehavior(current);
     // Only `behavior`: nonPersistentCookies is deprecated (ignored since Firefox 99) and not ours to change.
-    return { behavior: behavior && STRICT_COOKIES.includes(behavior) ? behavior : STRICT_COOKIES[0] };
+    return { behavior: behavior && BLOCKED_COOKIES.includes(behavior) ? behavior : BLOCKED_COOKIES[0] };
   },
+  optIn: { isOn: (v) => BLOCKED_COOKIES.includes(cookieBehavior(v) ?? '') },
 };
 
 /** `always` turns Firefox's tracking protection on in normal windows too (by default only private ones). */

@@ -24,7 +24,7 @@ export interface HeaderOperation {
 
 export interface RuleAction {
   type: RuleActionType;
-  redirect?: { transform?: { queryTransform?: { removeParams?: string[] } } };
+  redirect?: { transform?: { queryTransform?: { removeParams?: string[] } }; extensionPath?: string };
   requestHeaders?: HeaderOperation[];
 }
 

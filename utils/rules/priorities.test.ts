@@ -10,15 +10,16 @@ describe('the priority and id table', () => {
   it('is pinned: changing a priority or a range is a deliberate, reviewed edit', () => {
     // Tried: the whole table against its literal values.
     expect(RULE_TABLE).toEqual({
-      trackingParams: { priority: 1, action: 'redirect', scope: 'static', firstId: 1, lastId: 899 },
-      trackingParamsScoped: { priority: 2, action: 'redirect', scope: 'static', firstId: 900, lastId: 989 },
-      trackingParamsException: { priority: 2, action: 'allow', scope: 'static', firstId: 990, lastId: 999 },
+      trackingParams: { priority: 1, action: 'redirect', scope: 'static', firstId: 1, lastId: 799 },
+      trackingParamsScoped: { priority: 2, action: 'redirect', scope: 'static', firstId: 800, lastId: 899 },
+      trackingParamsException: { priority: 2, action: 'allow', scope: 'static', firstId: 900, lastId: 999 },
       gpc: { priority: 100, action: 'modifyHeaders', scope: 'static', firstId: 1000, lastId: 1009 },
       siteOff: { priority: 20, action: 'allowAllRequests', scope: 'dynamic', firstId: 10000, lastId: 10999 },
       siteStrict: { priority: 10, action: 'block', scope: 'dynamic', firstId: 20000, lastId: 29999 },
       companyAllow: { priority: 30, action: 'allow', scope: 'dynamic', firstId: 30000, lastId: 39999 },
       companyBlock: { priority: 40, action: 'block', scope: 'dynamic', firstId: 40000, lastId: 49999 },
       cnameCloak: { priority: 3, action: 'block', scope: 'dynamic', firstId: 50000, lastId: 59999 },
+      surrogate: { priority: 11, action: 'redirect', scope: 'static', firstId: 2000, lastId: 2099 },
       trackerBlock: { priority: 3, action: 'block', scope: 'static', firstId: 100000000, lastId: 1699999999 },
     });
   });
@@ -43,7 +44,9 @@ describe('the priority and id table', () => {
     const p = (kind: RuleKind) => RULE_TABLE[kind].priority;
     const allows = kinds.filter((k) => ['allow', 'allowAllRequests'].includes(RULE_TABLE[k].action));
     for (const allow of allows) expect(p('gpc'), `GPC must out-rank ${allow}`).toBeGreaterThan(p(allow));
-    const redirects = kinds.filter((k) => RULE_TABLE[k].action === 'redirect');
+    // Parameter-stripping redirects may change nothing (then the request goes on as is), so they stay below
+    // every block; a surrogate always replaces the request, and stands in for the blocks below it.
+    const redirects = kinds.filter((k) => RULE_TABLE[k].action === 'redirect' && k !== 'surrogate');
     const blocks = kinds.filter((k) => RULE_TABLE[k].action === 'block');
     for (const redirect of redirects) {
       for (const block of blocks) expect(p(redirect), `${redirect} must not pre-empt ${block}`).toBeLessThan(p(block));
@@ -52,6 +55,8 @@ describe('the priority and id table', () => {
     expect(p('siteOff')).toBeGreaterThan(Math.max(p('trackerBlock'), p('cnameCloak'), p('siteStrict'), p('trackingParamsScoped')));
     expect(p('companyAllow')).toBeGreaterThan(Math.max(p('trackerBlock'), p('cnameCloak'), p('siteStrict')));
     expect(p('companyBlock')).toBeGreaterThan(p('siteOff'));
+    expect(p('surrogate')).toBeGreaterThan(Math.max(p('trackerBlock'), p('cnameCloak'), p('siteStrict')));
+    expect(p('surrogate')).toBeLessThan(Math.min(p('siteOff'), p('companyAllow'), p('companyBlock')));
   });
 
   it('gives every category its own tracker slot inside the trackerBlock range', () => {

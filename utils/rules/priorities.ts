@@ -17,6 +17,9 @@
  * - GPC is above everything: it must reach companies the user allowed (that is where the signal matters) and
  *   sites where protection is paused; it is a request, not a blocker, and has its own switch.
  * - A per-company choice is more specific than a site mode, so company allow/block out-rank off/strict.
+ * - Surrogates (a blocked script replaced by a local stand-in) out-rank every block they stand in for, site
+ *   `strict` included, and lose to site `off` and a company allowed on a site, where the real script loads,
+ *   and to a company blocked on a site, where the user asked for nothing from that company.
  *
  * Id ranges never overlap, so a rule id alone says which feature made a rule, whatever ruleset it is in.
  * Ids are positive int32 (both browsers validate `id >= 1`; Chrome stores it as int).
@@ -32,7 +35,8 @@ export type RuleKind =
   | 'companyAllow'
   | 'companyBlock'
   | 'cnameCloak'
-  | 'trackerBlock';
+  | 'trackerBlock'
+  | 'surrogate';
 
 export interface RuleKindSpec {
   priority: number;
@@ -51,12 +55,13 @@ const TRACKER_FIRST_ID = 100_000_000;
 
 export const RULE_TABLE: Readonly<Record<RuleKind, RuleKindSpec>> = {
   // Strip tracking parameters from navigations (tracking-params.ts). Lowest: never pre-empts a block.
-  trackingParams: { priority: 1, action: 'redirect', scope: 'static', firstId: 1, lastId: 899 },
+  trackingParams: { priority: 1, action: 'redirect', scope: 'static', firstId: 1, lastId: 799 },
   // Parameters stripped only on some hosts (e.g. `si` on youtube.com); above the generic rules so their
   // larger removeParams list wins (one redirect per request: w3c/webextensions#468).
-  trackingParamsScoped: { priority: 2, action: 'redirect', scope: 'static', firstId: 900, lastId: 989 },
-  // Keep the parameter an unsubscribe link needs (mkt_tok, as Brave does); allow beats redirect.
-  trackingParamsException: { priority: 2, action: 'allow', scope: 'static', firstId: 990, lastId: 999 },
+  trackingParamsScoped: { priority: 2, action: 'redirect', scope: 'static', firstId: 800, lastId: 899 },
+  // Keep a parameter where it is functional (mkt_tok on unsubscribe links, the list's $denyallow hosts);
+  // allow beats redirect.
+  trackingParamsException: { priority: 2, action: 'allow', scope: 'static', firstId: 900, lastId: 999 },
   // Sec-GPC: 1 on every request (gpc.ts).
   gpc: { priority: 100, action: 'modifyHeaders', scope: 'static', firstId: 1_000, lastId: 1_009 },
   // Site `off`: allowAllRequests on the top-level document of the site (site-policy.ts).
@@ -69,6 +74,8 @@ export const RULE_TABLE: Readonly<Record<RuleKind, RuleKindSpec>> = {
   companyBlock: { priority: 40, action: 'block', scope: 'dynamic', firstId: 40_000, lastId: 49_999 },
   // First-party subdomains learned to CNAME to a tracker; same standing as a static tracker rule.
   cnameCloak: { priority: 3, action: 'block', scope: 'dynamic', firstId: 50_000, lastId: 59_999 },
+  // A blocked tracker script redirected to its local stand-in (surrogates.ts), in the blocking rule's ruleset.
+  surrogate: { priority: 11, action: 'redirect', scope: 'static', firstId: 2_000, lastId: 2_099 },
   // Static tracker rules, one id slot per category (tracker-compiler.ts).
   trackerBlock: {
     priority: 3,

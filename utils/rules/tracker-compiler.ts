@@ -6,7 +6,8 @@ import { RULE_TABLE, hashedIds, trackerSlotRange } from './priorities';
 import type { CompanyInfo, SideTable, TrackerRuleInfo } from './side-table';
 import { buildTrackerModel, type Owner, type TrackerGroup } from './tracker-model';
 import type { TrackerDb } from './trackerdb-types';
-import { TRACKING_PARAMS_RULESET_ID, trackingParamRules } from './tracking-params';
+import { addSurrogateRules } from './surrogates';
+import { TRACKING_PARAMS_RULESET_ID, trackingParamRules, type ParamListSource } from './tracking-params';
 
 /**
  * trackerdb -> declarativeNetRequest static rulesets, one per tracker category, plus the anti-leak rulesets
@@ -44,20 +45,25 @@ export function ruleResources(rulesets: readonly StaticRuleset[]): RuleResource[
   return rulesets.map(({ id, enabledByDefault }) => ({ id, enabled: enabledByDefault, path: `rules/${id}.json` }));
 }
 
-export function compileRules(db: TrackerDb): CompiledRules {
+/** `paramList`: the maintained tracking-parameter list (the build passes AdGuard's); without it, this repo's lists only. */
+export function compileRules(db: TrackerDb, paramList: ParamListSource = { params: [], exceptions: [] }): CompiledRules {
   const model = buildTrackerModel(db);
   const sideRules: Record<string, TrackerRuleInfo> = {};
-  const rulesets: StaticRuleset[] = [];
+  const trackerRulesets: StaticRuleset[] = [];
 
   for (const decision of [...CATEGORY_DECISIONS].sort((a, b) => a.slot - b.slot)) {
     const groups = model.groups.filter((group) => group.category === decision.id);
     if (groups.length === 0) continue;
     const rules = categoryRules(decision.id, groups, model.owners, sideRules);
     if (rules.length === 0) continue;
-    rulesets.push({ id: trackerRulesetId(decision.id), category: decision.id, enabledByDefault: decision.blockedByDefault, rules });
+    trackerRulesets.push({ id: trackerRulesetId(decision.id), category: decision.id, enabledByDefault: decision.blockedByDefault, rules });
   }
-  rulesets.push({ id: TRACKING_PARAMS_RULESET_ID, category: null, enabledByDefault: true, rules: trackingParamRules() });
-  rulesets.push({ id: GPC_RULESET_ID, category: null, enabledByDefault: true, rules: gpcRules() });
+  // Surrogates go into the ruleset of the rule that blocks their script (surrogates.ts).
+  const rulesets: StaticRuleset[] = [
+    ...addSurrogateRules(trackerRulesets).rulesets,
+    { id: TRACKING_PARAMS_RULESET_ID, category: null, enabledByDefault: true, rules: trackingParamRules(paramList) },
+    { id: GPC_RULESET_ID, category: null, enabledByDefault: true, rules: gpcRules() },
+  ];
   checkStaticLimits(rulesets);
 
   const companies: Record<string, CompanyInfo> = {};

@@ -3,15 +3,17 @@ import { RULE_TABLE, sequentialIds } from './priorities';
 
 /**
  * Query parameters that identify a click, an e-mail recipient or a campaign, stripped from navigations
- * before they are sent. Sources, merged and de-duplicated:
+ * before they are sent. The bulk comes at build time from the AdGuard URL Tracking filter
+ * (param-list-compiler.ts, npm @adguard/dnr-rulesets, updated daily); these lists add what it lacks or
+ * names differently, merged and de-duplicated with it:
  * - Brave's query filter, kSimpleQueryStringTrackers / kScopedQueryStringTrackers /
  *   kConditionalQueryStringTrackers (brave-core components/query_filter/utils.cc), each entry with its
  *   brave-browser issue;
  * - Firefox's query stripping list (pref privacy.query_stripping.strip_list, Remote Settings
  *   "query-stripping");
- * - AdGuard URL Tracking filter (filter 17, $removeparam rules) and ClearURLs' global rules, which add the
- *   utm_* campaign family and the ad platforms' click ids (ttclid, li_fat_id, epik, rdt_cid, ScCid).
- * Names are matched exactly (DNR queryTransform.removeParams is case-sensitive).
+ * - ClearURLs' global rules (ClearURLs/Rules data.min.json, provider "globalRules"), for the families the
+ *   others lack (EXTRA_TRACKING_PARAMS).
+ * Names are matched exactly (DNR queryTransform.removeParams is case-sensitive and takes no wildcard).
  */
 export const TRACKING_PARAMS: readonly string[] = [
   // Campaign tags (Google Analytics URL builder; AdGuard, ClearURLs)
@@ -36,6 +38,23 @@ export const TRACKING_PARAMS: readonly string[] = [
   'oft_c', 'oft_ck', 'oft_d', 'oft_id', 'oft_ids', 'oft_k', 'oft_lk', 'oft_sk',
 ];
 
+/**
+ * ClearURLs' global rules strip these families by regex (`ga_[a-z_]+`, `hmb_(?:campaign|medium|source)`,
+ * `action_(?:object|type|ref)_map`, `fb_action_(?:types|ids)`, `fb_(?:source|ref)`, `gs_l`); removeParams
+ * takes exact names, so each family is spelled out with the members seen in links:
+ * - ga_*: the campaign fields of Google Analytics' legacy linker (ga_source, ga_medium, ga_term, ga_content,
+ *   ga_campaign, ga_place);
+ * - fb_*, action_*_map: Facebook's Open Graph share links (fb_source, fb_ref, fb_action_types,
+ *   action_object_map, action_type_map, action_ref_map; fb_action_ids is in TRACKING_PARAMS);
+ * - gs_l: Google search's query-session log, which travels in copied result links;
+ * - hmb_*: e-mail campaign tags ClearURLs strips everywhere (hmb_campaign, hmb_medium, hmb_source).
+ */
+export const EXTRA_TRACKING_PARAMS: readonly string[] = [
+  'fb_source', 'fb_ref', 'fb_action_types', 'action_object_map', 'action_type_map', 'action_ref_map',
+  'ga_source', 'ga_medium', 'ga_term', 'ga_content', 'ga_campaign', 'ga_place',
+  'gs_l', 'hmb_campaign', 'hmb_medium', 'hmb_source',
+];
+
 /** Names too generic to strip everywhere, stripped only on the hosts that use them (Brave's scoped list). */
 export const SCOPED_TRACKING_PARAMS: readonly { param: string; domains: string[] }[] = [
   { param: 'igsh', domains: ['instagram.com'] },
@@ -45,17 +64,56 @@ export const SCOPED_TRACKING_PARAMS: readonly { param: string; domains: string[]
 ];
 
 /**
- * Marketo's unsubscribe and "view in browser" links need mkt_tok to know who is unsubscribing (Brave keeps
- * it when the URL matches `[uU]nsubscribe|emailWebview`). An allow rule on those URLs out-ranks the strip.
+ * Where a parameter on the list is functional and must reach the server. Each is an allow rule that out-ranks
+ * the strip for URLs that match it, so every parameter of that URL is kept (DNR cannot keep one and strip the
+ * others: the first matching redirect is the only one, w3c/webextensions#468). Keeping too much there is the
+ * safe side. Each entry says why; tracking-params.test.ts checks each against the compiled rules.
+ * The list's own exceptions ($denyallow hosts) are added at build time (ParamListSource.exceptions).
  */
-export const TRACKING_PARAM_EXCEPTIONS: readonly string[] = [
-  'unsubscribe*mkt_tok=', 'mkt_tok=*unsubscribe', 'emailwebview*mkt_tok=', 'mkt_tok=*emailwebview',
+export interface ParamException {
+  /** The parameter the site needs. */
+  param: string;
+  /** DNR urlFilter of the URLs where it is kept. */
+  urlFilter: string;
+  requestDomains?: string[];
+  why: string;
+}
+
+const MARKETO = "Marketo's unsubscribe and \"view in browser\" links need mkt_tok to know who is unsubscribing (Brave keeps it when the URL matches `[uU]nsubscribe|emailWebview`).";
+export const TRACKING_PARAM_EXCEPTIONS: readonly ParamException[] = [
+  { param: 'mkt_tok', urlFilter: 'unsubscribe*mkt_tok=', why: MARKETO },
+  { param: 'mkt_tok', urlFilter: 'mkt_tok=*unsubscribe', why: MARKETO },
+  { param: 'mkt_tok', urlFilter: 'emailwebview*mkt_tok=', why: MARKETO },
+  { param: 'mkt_tok', urlFilter: 'mkt_tok=*emailwebview', why: MARKETO },
 ];
+
+/** What the build brings from the maintained list (param-list-compiler.ts). */
+export interface ParamListSource {
+  params: readonly string[];
+  /** Hosts where the list found a parameter functional (its `$denyallow` rules). */
+  exceptions: readonly { param: string; domains: readonly string[] }[];
+}
 
 export const TRACKING_PARAMS_RULESET_ID = 'tracking_params';
 
-/** Top-level and frame navigations: where link decoration carries an id from one site to another. */
+/** Top-level and frame navigations: where link decoration carries an id from one page to the next. */
 const NAVIGATIONS: ResourceType[] = ['main_frame', 'sub_frame'];
+
+/** Every name stripped everywhere: this file's lists first, then the maintained list's, without duplicates. */
+export function trackingParamNames(source: ParamListSource): string[] {
+  return [...new Set([...TRACKING_PARAMS, ...EXTRA_TRACKING_PARAMS, ...source.params])];
+}
+
+/** The exceptions of this file and of the list, as the rules apply them. */
+export function paramExceptions(source: ParamListSource): ParamException[] {
+  const fromList = source.exceptions.map(({ param, domains }) => ({
+    param,
+    urlFilter: `^${param}=`,
+    requestDomains: [...domains],
+    why: 'AdGuard URL Tracking filter: functional on these hosts ($denyallow)',
+  }));
+  return [...TRACKING_PARAM_EXCEPTIONS, ...fromList];
+}
 
 /**
  * One redirect rule per parameter, each removing the whole list:
@@ -65,11 +123,11 @@ const NAVIGATIONS: ResourceType[] = ['main_frame', 'sub_frame'];
  *   would carry the GPC header (Firefox ExtensionDNR.sys.mjs evaluateRequest/applyRedirect);
  * - every rule removes every parameter because a redirected request is not redirected again by another
  *   rule (w3c/webextensions#468): the first match must do all the work.
- * `domainType: 'thirdParty'` strips only when the navigation crosses sites (or has no initiator, such as a
- * pasted link), as Brave does: a site's links to itself carry nothing another site did not know.
+ * Every navigation, same-site included: a site's own links carry ids too (a newsletter's landing page links on
+ * with the campaign tags, a shared link is re-shared from the page), and Firefox and ClearURLs strip there as well.
  */
-export function trackingParamRules(): DnrRule[] {
-  const all = [...new Set(TRACKING_PARAMS)];
+export function trackingParamRules(source: ParamListSource): DnrRule[] {
+  const all = trackingParamNames(source);
   const generic = sequentialIds('trackingParams');
   const rules: DnrRule[] = all.map((param) => stripRule(generic(), 'trackingParams', param, all));
 
@@ -80,12 +138,12 @@ export function trackingParamRules(): DnrRule[] {
   }
 
   const exception = sequentialIds('trackingParamsException');
-  for (const urlFilter of TRACKING_PARAM_EXCEPTIONS) {
+  for (const { urlFilter, requestDomains } of paramExceptions(source)) {
     rules.push({
       id: exception(),
       priority: RULE_TABLE.trackingParamsException.priority,
       action: { type: 'allow' },
-      condition: { urlFilter, resourceTypes: NAVIGATIONS },
+      condition: { urlFilter, ...(requestDomains ? { requestDomains } : {}), resourceTypes: NAVIGATIONS },
     });
   }
   return rules;
@@ -100,7 +158,6 @@ function stripRule(id: number, kind: 'trackingParams' | 'trackingParamsScoped', 
       urlFilter: `^${param}=`,
       ...(requestDomains ? { requestDomains } : {}),
       resourceTypes: NAVIGATIONS,
-      domainType: 'thirdParty',
     },
   };
 }

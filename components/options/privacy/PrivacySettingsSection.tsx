@@ -10,8 +10,9 @@ export type PrivacyCall = <T extends 'privacy.list' | 'privacy.set'>(type: T, re
  * "Browser privacy settings": each setting the browser has, with its state, who controls it, and a switch.
  * Every change goes through the background ('privacy.set'), whose answer is the new truth shown here.
  */
-export function PrivacySettingsSection(props: { call: PrivacyCall; t: Translate }) {
+export function PrivacySettingsSection(props: { call: PrivacyCall; t: Translate; firefox?: boolean }) {
   const { t, call } = props;
+  const firefox = props.firefox ?? import.meta.env.FIREFOX;
   const [views, setViews] = useState<PrivacySettingView[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   // The position a switch was moved to while the background works on it, so it does not flip back meanwhile.
@@ -43,7 +44,7 @@ export function PrivacySettingsSection(props: { call: PrivacyCall; t: Translate 
       {views === null && !failure && <p>{t('privacyLoading')}</p>}
       <ul class="settings">
         {available.map((view) => (
-          <SettingRow key={view.id} view={view} checked={pending[view.id] ?? view.enabled} busy={pending[view.id] !== undefined} onChange={change} t={t} />
+          <SettingRow key={view.id} view={view} firefox={firefox} checked={pending[view.id] ?? view.enabled} busy={pending[view.id] !== undefined} onChange={change} t={t} />
         ))}
       </ul>
       {missing.length > 0 && (
@@ -52,7 +53,7 @@ export function PrivacySettingsSection(props: { call: PrivacyCall; t: Translate 
           <ul aria-labelledby="privacy-missing-heading">
             {missing.map((v) => (
               <li key={v.id} data-setting={v.id} data-available="false">
-                <strong>{settingName(v.id, t)}</strong>: {settingHelp(v.id, t)}
+                <strong>{settingName(v.id, t, firefox)}</strong>: {settingHelp(v.id, t, firefox)}
               </li>
             ))}
           </ul>
@@ -64,6 +65,7 @@ export function PrivacySettingsSection(props: { call: PrivacyCall; t: Translate 
 
 function SettingRow(props: {
   view: PrivacySettingView;
+  firefox: boolean;
   checked: boolean;
   busy: boolean;
   onChange: (id: PrivacySettingId, enabled: boolean) => void;
@@ -86,10 +88,10 @@ function SettingRow(props: {
     >
       <div class="text">
         <label class="name" for={`${id}-switch`}>
-          {settingName(view.id, t)}
+          {settingName(view.id, t, props.firefox)}
         </label>
         <p class="help" id={`${id}-help`}>
-          {settingHelp(view.id, t)}
+          {settingHelp(view.id, t, props.firefox)}
         </p>
         <p class="state" id={`${id}-state`}>
           <span class={view.protective ? 'badge good' : 'badge weak'}>{t(view.protective ? 'privacyStateProtective' : 'privacyStateExposed')}</span>

@@ -15,6 +15,14 @@ describe('privacy setting text', () => {
     }
   });
 
+  it('says in Firefox that cookies are partitioned already and that blocking them can break sites', () => {
+    // Tried: the cookie switch's text in each browser.
+    expect(settingHelp('thirdPartyCookies', t, true)).toMatch(/Total Cookie Protection.*break/);
+    expect(settingHelp('thirdPartyCookies', t, false)).toMatch(/Chrome's third-party cookies off/);
+    expect(settingName('thirdPartyCookies', t, true)).toBe('Block third-party cookies');
+    expect(settingName('topics', t, true)).toBe(settingName('topics', t, false));
+  });
+
   it('words every level of control and every error code', () => {
     for (const level of ['not_controllable', 'controlled_by_other_extensions', 'controllable_by_this_extension', 'controlled_by_this_extension'] as const) {
       expect(controlText({ id: 'topics', available: true, protective: true, value: false, levelOfControl: level, enabled: true }, t)).not.toBe('');

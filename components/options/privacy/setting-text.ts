@@ -1,13 +1,19 @@
 import type { PrivacySettingId, PrivacySettingView } from '@/utils/privacy/setting-types';
 import type { Translate } from '../../shared/translate';
 
+/**
+ * Settings whose switch means something else in Firefox: there the cookie switch blocks third-party cookies
+ * that Firefox already partitions (utils/privacy/settings.ts), and the text says so.
+ */
+const FIREFOX_KEYS: Partial<Record<PrivacySettingId, string>> = { thirdPartyCookies: 'privacyThirdPartyCookiesFirefox' };
+
 /** `networkPrediction` → `privacyNetworkPredictionName` / `…Help`: the keys in public/_locales/en. */
-function key(id: PrivacySettingId, part: 'Name' | 'Help'): string {
-  return `privacy${id[0]?.toUpperCase()}${id.slice(1)}${part}`;
+function key(id: PrivacySettingId, part: 'Name' | 'Help', firefox: boolean): string {
+  return `${(firefox && FIREFOX_KEYS[id]) || `privacy${id[0]?.toUpperCase()}${id.slice(1)}`}${part}`;
 }
 
-export const settingName = (id: PrivacySettingId, t: Translate) => t(key(id, 'Name'));
-export const settingHelp = (id: PrivacySettingId, t: Translate) => t(key(id, 'Help'));
+export const settingName = (id: PrivacySettingId, t: Translate, firefox = false) => t(key(id, 'Name', firefox));
+export const settingHelp = (id: PrivacySettingId, t: Translate, firefox = false) => t(key(id, 'Help', firefox));
 
 const CONTROL_KEYS: Record<PrivacySettingView['levelOfControl'], string> = {
   controlled_by_this_extension: 'privacyControlThis',

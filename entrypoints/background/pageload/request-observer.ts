@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageLoadTracker } from '@/utils/pageload/tracker';
-import { isBlockedByExtension, networkHost } from '@/utils/pageload/request-filter';
+import { isBlockedByExtension, isSurrogateRedirect, networkHost } from '@/utils/pageload/request-filter';
 import type { RequestEvents } from '../platform/request-events';
 import type { BlockedBadge } from './blocked-badge';
 import type { StartGapWatch } from './start-gap-recovery';
@@ -25,10 +25,16 @@ export function observeRequests(requests: RequestEvents, tracker: PageLoadTracke
     if (details.type === 'main_frame' && details.frameId === 0 && details.tabId >= 0) badge.reset(details.tabId);
     return undefined;
   });
-  requests.onErrorOccurred((details) => {
-    if (details.tabId < 0 || !isBlockedByExtension(details.error ?? '')) return;
+  const blocked = (details: { tabId: number; url: string }) => {
     tracker.blocked({ tabId: details.tabId, url: details.url });
     badge.increment(details.tabId);
+  };
+  requests.onErrorOccurred((details) => {
+    if (details.tabId >= 0 && isBlockedByExtension(details.error ?? '')) blocked(details);
+  });
+  // A tracker script replaced by a surrogate is blocked too, though it ends in a redirect, not an error.
+  requests.onBeforeRedirect((details) => {
+    if (details.tabId >= 0 && isSurrogateRedirect(details.redirectUrl ?? '')) blocked(details);
   });
   observeConnectionSecurity(tracker);
   browser.tabs.onRemoved.addListener((tabId) => {

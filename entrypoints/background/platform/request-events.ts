@@ -17,6 +17,8 @@ export interface RequestDetails {
   ip?: string;
   /** onErrorOccurred: the browser's error name. */
   error?: string;
+  /** onBeforeRedirect: where the request goes next. */
+  redirectUrl?: string;
 }
 
 /** A blocking answer (Firefox's webRequestBlocking); undefined lets the request go untouched. */
@@ -36,6 +38,7 @@ export class RequestEvents {
   private readonly beforeRequest: BeforeRequest[] = [];
   private readonly responseStarted: Observer[] = [];
   private readonly errorOccurred: Observer[] = [];
+  private readonly beforeRedirect: Observer[] = [];
 
   /** Called for every request before it is sent; in Firefox a subscriber may cancel it (blocking, bounded). */
   onBeforeRequest(subscriber: BeforeRequest): void {
@@ -50,6 +53,11 @@ export class RequestEvents {
   /** The request failed; `error` says why (blocked by an extension, aborted, network). */
   onErrorOccurred(subscriber: Observer): void {
     this.errorOccurred.push(subscriber);
+  }
+
+  /** The request is redirected (`redirectUrl`): by the server, or by a DNR rule such as a surrogate's. */
+  onBeforeRedirect(subscriber: Observer): void {
+    this.beforeRedirect.push(subscriber);
   }
 
   /**
@@ -75,5 +83,6 @@ export class RequestEvents {
     };
     if (this.responseStarted.length) browser.webRequest.onResponseStarted.addListener(fanOut(this.responseStarted), filter);
     if (this.errorOccurred.length) browser.webRequest.onErrorOccurred.addListener(fanOut(this.errorOccurred), filter);
+    if (this.beforeRedirect.length) browser.webRequest.onBeforeRedirect.addListener(fanOut(this.beforeRedirect), filter);
   }
 }
