@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_POLICIES } from '../rules/policy-limits';
 import type { SideTable } from '../rules/side-table';
 import { checkPolicyCompanies, parseSettingsFile, settingsFileText } from './settings-file';
 
@@ -43,6 +44,12 @@ describe('settings file', () => {
     expect(reason(edited((f) => (f.policies = [good.policies[0], good.policies[0]])))).toMatch(/^policies\[1\]\.site: "example\.com" is also policies\[0\]/);
     expect(reason(edited((f) => ((f.policies as { companies: Record<string, string> }[])[0]!.companies.google = 'maybe')))).toMatch(/^policies\[0\]\.companies\.google: /);
     expect(reason(edited((f) => (f.retention = 7)))).toMatch(/^retention: unknown field/);
+  });
+
+  it('refuses more policies than Diffuse keeps, before reading each one', () => {
+    const many = Array.from({ length: MAX_POLICIES + 1 }, (_, i) => ({ site: `site${i}.com`, mode: 'off' }));
+    expect(reason(edited((f) => (f.policies = many)))).toBe('policies: 2,001 sites have a policy; Diffuse keeps at most 2,000, so that their rules fit in every browser.');
+    expect(reason(edited((f) => (f.policies = many.slice(1))))).toBe('accepted');
   });
 
   it('checks company ids against the packaged rule table', () => {

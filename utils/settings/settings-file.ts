@@ -4,11 +4,13 @@
  * throws a FieldError naming the first wrong field, so an invalid file changes nothing. Every section is
  * optional on import: a section left out leaves that part of the settings as it is.
  */
-import { isRetention, MAX_RETENTION_DAYS } from '../history/retention';
+import { retentionField } from '../history/retention';
 import { ALL_PRIVACY_SETTING_IDS } from '../privacy/settings';
 import type { PrivacySettingId } from '../privacy/setting-types';
 import type { SideTable } from '../rules/side-table';
-import { siteProblem, type CompanyChoice, type SitePolicy } from '../rules/site-policy';
+import { sitePolicyField } from '../rules/policy-fields';
+import { MAX_POLICIES, tooManyPolicies } from '../rules/policy-limits';
+import type { SitePolicy } from '../rules/site-policy';
 import { at, boolean, FieldError, list, object, oneOf, onlyKeys, string } from '../validate/fields';
 
 export const SETTINGS_SCHEMA = 'diffuse-settings/1';
@@ -44,15 +46,18 @@ export function parseSettingsFile(text: string): SettingsFile {
   if (o.history !== undefined) {
     const h = object(o.history, 'history');
     onlyKeys(h, ['retentionDays'], 'history');
-    if (!isRetention(h.retentionDays)) throw new FieldError('history.retentionDays', `expected a whole number of days from 1 to ${MAX_RETENTION_DAYS}, or null for forever`);
-    file.history = { retentionDays: h.retentionDays };
+    file.history = { retentionDays: retentionField(h.retentionDays, 'history.retentionDays') };
   }
   if (o.privacy !== undefined) {
     const p = object(o.privacy, 'privacy');
     onlyKeys(p, ALL_PRIVACY_SETTING_IDS, 'privacy');
     file.privacy = Object.fromEntries(Object.entries(p).map(([id, on]) => [id, boolean(on, at('privacy', id))])) as SettingsFile['privacy'];
   }
-  if (o.policies !== undefined) file.policies = list(o.policies, 'policies').map((p, i) => policy(p, at('policies', i)));
+  if (o.policies !== undefined) {
+    const policies = list(o.policies, 'policies');
+    if (policies.length > MAX_POLICIES) throw new FieldError('policies', tooManyPolicies(policies.length));
+    file.policies = policies.map((p, i) => sitePolicyField(p, at('policies', i)));
+  }
   const sites = new Map<string, number>();
   file.policies?.forEach((p, i) => {
     const first = sites.get(p.site);
@@ -60,18 +65,6 @@ export function parseSettingsFile(text: string): SettingsFile {
     sites.set(p.site, i);
   });
   return file;
-}
-
-function policy(value: unknown, path: string): SitePolicy {
-  const o = object(value, path);
-  onlyKeys(o, ['site', 'mode', 'companies'], path);
-  const site = string(o.site, at(path, 'site'));
-  const problem = siteProblem(site);
-  if (problem) throw new FieldError(at(path, 'site'), problem);
-  const companies: Record<string, CompanyChoice> = {};
-  const raw = o.companies === undefined ? {} : object(o.companies, at(path, 'companies'));
-  for (const [id, choice] of Object.entries(raw)) companies[id] = oneOf(choice, ['allow', 'block'], at(at(path, 'companies'), id));
-  return { site, mode: oneOf(o.mode, ['default', 'off', 'strict'], at(path, 'mode')), companies };
 }
 
 /** Company ids the rule table does not know (or cannot act on), named by field; checked with the packaged table. */

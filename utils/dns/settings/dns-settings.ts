@@ -30,6 +30,9 @@ export interface DnsConfigRequest {
   lookupsVia?: LookupsVia;
 }
 
+/** The fields a change may carry; checkDnsConfig checks each one's value. */
+export const DNS_CONFIG_FIELDS: readonly (keyof DnsConfigRequest)[] = ['resolvers', 'strategy', 'rekeyDays', 'preferFast', 'lookupsVia'];
+
 /** One message per field, shown beside that field; nothing is changed when there is any. */
 export type DnsConfigErrors = Partial<Record<keyof DnsConfigRequest, string>>;
 
