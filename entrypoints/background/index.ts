@@ -52,14 +52,15 @@ export default defineBackground(() => {
     companionRelay: () => companion.relay(),
     blocking: import.meta.env.FIREFOX,
   });
-  // The DNS exposure ledger and the hosts' operators follow history: pruned to the same day, deleted with it, a
-  // site forgotten in all. Learned cloaks stay: they are blocking rules, not a record of visits.
+  // The DNS exposure ledger, the hosts' operators, the learned cloaks (with their rules) and uncloaking's kept
+  // answers follow history: they name the sites visited, so they are pruned to the same day, deleted with it, and a
+  // site forgotten is forgotten in all.
   const history = createHistoryCapability({
     history: stores.history,
     pageloads: pageload,
     attributor,
     operators: () => stores.operators.memory(),
-    followers: [dns.follower, stores.operators.follower],
+    followers: [dns.follower, stores.operators.follower, names.follower],
   });
   const settings = createSettingsCapability({ privacy: privacy.manager, policies: protection.policies, ruleTable, prune: history.prune, now: () => Date.now() });
 

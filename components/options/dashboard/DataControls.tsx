@@ -4,6 +4,7 @@ import { RETENTION_CHOICES } from '@/utils/history/retention';
 import type { DashboardCall } from './dashboard-call';
 import { errorText } from './save-file';
 import type { Translate } from '../../shared/translate';
+import { WhatGoes } from './WhatGoes';
 
 /**
  * What is stored and for how long: the retention select (pruning follows at once) and "delete all data",
@@ -62,6 +63,7 @@ export function DataControls(props: { data: HistoryDataView | null; call: Dashbo
       {confirming && (
         <div class="dash-confirm" role="group" aria-labelledby="dash-confirm-text">
           <p id="dash-confirm-text">{t('dashDeleteConfirm')}</p>
+          <WhatGoes scope="all" t={t} />
           <button type="button" ref={confirmButton} class="danger" data-testid="delete-confirm" onClick={() => void deleteAll()}>
             {t('dashDeleteYes')}
           </button>
