@@ -62,7 +62,9 @@ export default defineBackground(() => {
     operators: () => stores.operators.memory(),
     followers: [dns.follower, stores.operators.follower, names.follower],
   });
-  const settings = createSettingsCapability({ privacy: privacy.manager, policies: protection.policies, ruleTable, prune: history.prune, now: () => Date.now() });
+  const settings = createSettingsCapability({
+    privacy: privacy.manager, policies: protection.policies, dns: dns.service, companion: companion.service, ruleTable, prune: history.prune, now: () => Date.now(),
+  });
 
   // Synchronously, in the first turn: the event that woke the worker must find every listener. pageload's request
   // observer comes before names' listener, so a main_frame request has begun its page load when names sees it.

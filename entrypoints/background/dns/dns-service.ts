@@ -109,11 +109,28 @@ export class DnsService {
       if (failures.length > 0) {
         return { ok: false, errors: { resolvers: `Not added: ${failures.join('; ')}. A resolver must answer a test query before it is saved.` } };
       }
-      await this.deps.store.saveSettings(check.settings);
-      this.apply(running, check.settings);
-      for (const listener of this.settingsListeners) listener(this.companionView(running));
+      await this.save(running, check.settings);
       return { ok: true, status: this.view(running) };
     });
+  }
+
+  /** The settings in use (a settings export, and what an import puts back if it fails). */
+  async settings(): Promise<DnsSettings> {
+    return (await this.start()).settings;
+  }
+
+  /**
+   * Puts back settings this service was using (a failed import undoing itself): no probe, since they were in use
+   * and the network may be why the import failed.
+   */
+  restore(settings: DnsSettings): Promise<void> {
+    return this.serial(async () => this.save(await this.start(), settings));
+  }
+
+  private async save(running: Running, settings: DnsSettings): Promise<void> {
+    await this.deps.store.saveSettings(settings);
+    this.apply(running, settings);
+    for (const listener of this.settingsListeners) listener(this.companionView(running));
   }
 
   async resolve(request: unknown): Promise<DnsAnswerView> {
