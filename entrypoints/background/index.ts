@@ -3,6 +3,7 @@ import type { SideTable } from '@/utils/rules/side-table';
 import { createCompanionCapability } from './companion';
 import { createDnsCapability } from './dns';
 import { createHistoryCapability } from './history';
+import { createManagedCapability } from './managed';
 import { createNamesCapability } from './names';
 import { createPageloadCapability } from './pageload';
 import { loadAttributor } from './platform/attribution-source';
@@ -65,10 +66,12 @@ export default defineBackground(() => {
   const settings = createSettingsCapability({
     privacy: privacy.manager, policies: protection.policies, dns: dns.service, companion: companion.service, ruleTable, prune: history.prune, now: () => Date.now(),
   });
+  // What a fleet's policy sets (docs/managed.md), applied at start and on every change of the policy.
+  const managed = createManagedCapability({ store: stores.managed, dns: dns.service, companion: companion.service, prune: history.prune });
 
   // Synchronously, in the first turn: the event that woke the worker must find every listener. pageload's request
   // observer comes before names' listener, so a main_frame request has begun its page load when names sees it.
-  for (const capability of [pageload, names, protection, privacy, dns, companion, history, settings]) capability.start();
+  for (const capability of [pageload, names, protection, privacy, dns, companion, history, settings, managed]) capability.start();
   routeMessages({
     ...pageload.handlers,
     ...protection.handlers,
