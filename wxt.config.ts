@@ -68,6 +68,9 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox' ? {} : { key: CHROME_PUBLIC_KEY }),
+    // Chrome only: what a fleet's policy may set (storage.managed, docs/managed.md). Firefox takes the values from
+    // policies.json "3rdparty" without a schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -3,6 +3,7 @@ import type { SideTable } from '@/utils/rules/side-table';
 import { createCompanionCapability } from './companion';
 import { createDnsCapability } from './dns';
 import { createHistoryCapability } from './history';
+import { createManagedCapability } from './managed';
 import { createNamesCapability } from './names';
 import { createPageloadCapability } from './pageload';
 import { loadAttributor } from './platform/attribution-source';
@@ -57,22 +58,27 @@ export default defineBackground(() => {
     companionRelay: () => companion.relay(),
     blocking: import.meta.env.FIREFOX,
   });
-  // The DNS exposure ledger and the hosts' operators follow history: pruned to the same day, deleted with it, a
-  // site forgotten in all. Learned cloaks stay: they are blocking rules, not a record of visits.
+  // The DNS exposure ledger, the hosts' operators, the learned cloaks (with their rules) and uncloaking's kept
+  // answers follow history: they name the sites visited, so they are pruned to the same day, deleted with it, and a
+  // site forgotten is forgotten in all.
   const history = createHistoryCapability({
     history: stores.history,
     pageloads: pageload,
     attributor,
     operators: () => stores.operators.memory(),
-    followers: [dns.follower, stores.operators.follower],
+    followers: [dns.follower, stores.operators.follower, names.follower],
     unsaved: () => stores.unsaved.load(),
   });
-  const settings = createSettingsCapability({ privacy: privacy.manager, policies: protection.policies, ruleTable, prune: history.prune, now: () => Date.now() });
+  const settings = createSettingsCapability({
+    privacy: privacy.manager, policies: protection.policies, dns: dns.service, companion: companion.service, ruleTable, prune: history.prune, now: () => Date.now(),
+  });
+  // What a fleet's policy sets (docs/managed.md), applied at start and on every change of the policy.
+  const managed = createManagedCapability({ store: stores.managed, dns: dns.service, companion: companion.service, prune: history.prune });
 
   // Synchronously, in the first turn: the event that woke the worker must find every listener. pageload's request
   // observer subscribes before names' listener, so a main_frame request has begun its page load when names sees it;
   // then the one webRequest listener per event is registered for both.
-  for (const capability of [pageload, names, protection, privacy, dns, companion, history, settings]) capability.start();
+  for (const capability of [pageload, names, protection, privacy, dns, companion, history, settings, managed]) capability.start();
   requests.listen(import.meta.env.FIREFOX);
   routeMessages({
     ...pageload.handlers,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DohServer, type ZoneRecord } from '../support/doh-server';
 import type { DnsConfigureResult } from '../../utils/messages/dns-messages';
 import type { ExtensionPage } from './harness/extension-browser';
-import { evaluate } from './harness/dashboard-actions';
+import { click, evaluate, text } from './harness/dashboard-actions';
 import { ask } from './harness/dns-actions';
 import { describeInBothBrowsers } from './harness/in-both-browsers';
 import { popupText } from './harness/popup-reader';
@@ -33,6 +33,17 @@ const dynamicRuleDomains = new Function(
   `const api = globalThis.browser ?? globalThis.chrome;
    return api.declarativeNetRequest.getDynamicRules().then((rules) => rules.map((r) => [r.id, (r.condition.requestDomains ?? []).join(','), (r.condition.initiatorDomains ?? []).join(',')]));`,
 ) as () => Promise<[number, string, string][]>;
+
+/** What Diffuse keeps about SITE's names: learned cloaks (storage.local), kept answers (storage.session), cloak rules. */
+async function learnedOn(page: ExtensionPage): Promise<{ cloaks: string[]; answers: string[]; rules: string[] }> {
+  const stored = await evaluate<{ cloaks: string[]; answers: string[] }>(page, `{
+    cloaks: ((await api.storage.local.get('cnameCloaks')).cnameCloaks?.entries ?? []).map((e) => e.site + ' ' + e.host),
+    answers: ((await api.storage.session.get('cnameAnswers')).cnameAnswers ?? []).map((entry) => entry[0]),
+  }`);
+  const rules = (await page.evaluate(dynamicRuleDomains)).filter(([id]) => id >= 50_000 && id <= 59_999).map((r) => r[1]);
+  const mine = (name: string) => name.endsWith(SITE);
+  return { cloaks: stored.cloaks.filter(mine), answers: stored.answers.filter(mine), rules: rules.filter(mine) };
+}
 
 /** Runs in the popup: the Infrastructure section's operator rows. */
 const operatorRows = new Function(
@@ -135,8 +146,32 @@ describeInBothBrowsers('CNAME uncloaking and infrastructure through the resolver
     await expect.poll(storedHosts, { timeout: 10_000 }).toEqual(expect.arrayContaining([`static.${SITE}`]));
     await ask(dashboard, { type: 'history.forgetSite', site: SITE });
     expect((await storedHosts()).filter((host) => host.endsWith(SITE))).toEqual([]);
+    // So do the cloak learned on it (and its blocking rule) and the answers kept for its names.
+    expect(await learnedOn(dashboard)).toEqual({ cloaks: [], answers: [], rules: [] });
     await dashboard.close();
     // Nothing but the two subdomains ever reached the resolver.
     expect(new Set(looked())).toEqual(new Set([`metrics.${SITE}`, `static.${SITE}`]));
+  });
+
+  it('"Delete all data" lists what goes, then deletes the learned cloaks, their rules, the kept answers and the operators too', async () => {
+    const { browser, server } = ctx();
+    const tab = await browser.openTab(server.url(`www.${SITE}`, '/', 'https'));
+    const dashboard = await browser.openExtensionPage('options.html');
+    // Learned again after the site was forgotten above: the cloak, its rule, the kept answers.
+    await expect.poll(() => learnedOn(dashboard), { timeout: 10_000 }).toEqual({
+      cloaks: [`${SITE} metrics.${SITE}`],
+      answers: expect.arrayContaining([`metrics.${SITE}`, `static.${SITE}`]),
+      rules: [`metrics.${SITE}`],
+    });
+    await tab.close();
+    await expect.poll(() => text(dashboard, '[data-testid="delete-all"]'), { timeout: 10_000 }).toContain('Delete all data');
+    await click(dashboard, '[data-testid="delete-all"]');
+    const goes = await text(dashboard, '[data-testid="what-goes"]');
+    for (const item of ['page load', 'DNS resolver', 'infrastructure operators', 'CNAME-cloaked', 'DNS answers']) expect(goes).toContain(item);
+    await click(dashboard, '[data-testid="delete-confirm"]');
+    await expect.poll(() => text(dashboard, '[data-testid="data-status"]'), { timeout: 10_000 }).toBe('All recorded history was deleted.');
+    expect(await learnedOn(dashboard)).toEqual({ cloaks: [], answers: [], rules: [] });
+    expect(await evaluate<unknown[]>(dashboard, `(await api.storage.local.get('hostOperators')).hostOperators ?? []`)).toEqual([]);
+    await dashboard.close();
   });
 });

@@ -119,7 +119,7 @@ describeInBothBrowsers('dashboard: history over days, exports and the settings f
     const [page] = await openDashboard(ctx, 5); // the report page of the test before is a site too
     const exported = await captureDownload(page, '[data-testid="settings-export"]');
     const file = JSON.parse(exported.text);
-    expect(file).toMatchObject({ schema: 'diffuse-settings/1', history: { retentionDays: 30 }, policies: [] });
+    expect(file).toMatchObject({ schema: 'diffuse-settings/2', history: { retentionDays: 30 }, policies: [], dns: { strategy: 'site' }, companion: { enabled: false } });
 
     file.history.retentionDays = 7;
     file.policies = [{ site: 'alpha-news.test', mode: 'off', companies: {} }, { site: 'beta-shop.test', mode: 'default', companies: { microsoft: 'allow' } }];
@@ -140,6 +140,42 @@ describeInBothBrowsers('dashboard: history over days, exports and the settings f
     expect(await evaluate(page, `document.querySelector('[data-testid="retention"]').value`)).toBe('7');
     expect((await policy('alpha-news.test')).value).toMatchObject({ mode: 'off' });
     expect(await rules()).toEqual(installed);
+    await page.close();
+  });
+
+  it('an import the browser refuses the rules of is undone whole: retention, DNS, companion and policies as before', async () => {
+    const { browser } = ctx();
+    const page = await browser.openExtensionPage('options.html');
+    const current = async () => {
+      const answer = await evaluate<{ value: { text: string } }>(page, `api.runtime.sendMessage({ type: 'settings.export' })`);
+      const { exportedAt: _, ...settings } = JSON.parse(answer.value.text);
+      return settings as Record<string, unknown>;
+    };
+    const before = await current();
+    expect(before).toMatchObject({ history: { retentionDays: 7 }, dns: { strategy: 'site' }, companion: { onLoss: 'direct' } });
+    // Rules of no Diffuse kind (ids from 70,000) fill the browser's dynamic rules to its limit (browser-testing.md):
+    // the import's policy rules are then refused by the browser itself.
+    const limit = browser.name === 'firefox' ? 5_000 : 30_000;
+    const installed = await evaluate<unknown[]>(page, 'api.declarativeNetRequest.getDynamicRules()');
+    await evaluate(page, `api.declarativeNetRequest.updateDynamicRules({ addRules: Array.from({ length: ${limit - installed.length} }, (_, i) => ({
+      id: 70000 + i, priority: 1, action: { type: 'block' }, condition: { requestDomains: ['filler-' + i + '.diffuse-filler.com'] } })) })`);
+    try {
+      const changed = {
+        ...before,
+        history: { retentionDays: 90 },
+        dns: { ...(before.dns as object), strategy: 'name', rekeyDays: 30 },
+        companion: { enabled: false, onLoss: 'block' },
+        policies: [{ site: 'gamma-news.com', mode: 'off', companies: {} }, { site: 'delta-shop.com', mode: 'strict', companies: {} }],
+      };
+      await chooseImportFile(page, 'refused.json', JSON.stringify(changed));
+      await expect.poll(() => text(page, '[data-testid="settings-status"]'), { timeout: 20_000 }).toMatch(
+        /^This file was not imported and nothing was changed: per-site policies could not be applied \(The browser refused the protection rules: .+\), so every part of the import was put back\.$/,
+      );
+      expect(await current()).toEqual(before);
+      expect(await evaluate<unknown[]>(page, 'api.declarativeNetRequest.getDynamicRules().then((rules) => rules.filter((r) => r.id < 70000))')).toEqual(installed);
+    } finally {
+      await evaluate(page, `api.declarativeNetRequest.updateDynamicRules({ removeRuleIds: Array.from({ length: ${limit - installed.length} }, (_, i) => 70000 + i) })`);
+    }
     await page.close();
   });
 

@@ -115,4 +115,37 @@ describeInBothBrowsers('per-site policies: off, strict and per-company choices f
     }
     await page.close();
   });
+
+  it('a bad policy.edit is refused with its reason, stores nothing, and every other site\'s rules keep working', async () => {
+    const { browser, server } = ctx();
+    const page = await browser.openExtensionPage('popup.html');
+    const send = (message: object) => page.evaluate(
+      new Function(`const api = globalThis.browser ?? globalThis.chrome; return api.runtime.sendMessage(${JSON.stringify(message)});`) as () => Promise<{ ok: boolean; error?: string; value?: { mode: string; companies: object; error: string | null } }>,
+    );
+    expect((await send({ type: 'policy.edit', site: 'diffuse-shop.com', edit: { mode: 'off' } })).ok).toBe(true);
+    // What a buggy or compromised page might send: a mode and a choice that do not exist, an extra field.
+    const refused = await Promise.all([
+      send({ type: 'policy.edit', site: 'diffuse-news.com', edit: { mode: 'bogus' } }),
+      send({ type: 'policy.edit', site: 'diffuse-news.com', edit: { company: 'Google', choice: 'sometimes' } }),
+      send({ type: 'policy.edit', site: 'diffuse-news.com', edit: { mode: 'off' }, also: true }),
+    ]);
+    expect(refused.map((a) => a.ok)).toEqual([false, false, false]);
+    expect(refused.map((a) => a.error)).toEqual([
+      'edit.mode: expected one of "default", "off", "strict", got "bogus"',
+      'edit.choice: expected one of "allow", "block", "default", got "sometimes"',
+      'also: unknown field (expected site, edit)',
+    ]);
+    expect((await send({ type: 'policy.get', site: 'diffuse-news.com' })).value).toMatchObject({ mode: 'default', companies: {}, error: null });
+    // A later edit of a third site still builds and installs its rules (a stored bad entry used to make every build throw).
+    expect((await send({ type: 'policy.edit', site: 'diffuse-blog.com', edit: { company: 'Microsoft', choice: 'allow' } })).value).toMatchObject({ error: null });
+    await page.close();
+
+    const shop = await browser.openTab(publish(server, 'www.diffuse-shop.com'));
+    const news = await browser.openTab(publish(server, 'www.diffuse-news.com'));
+    const blog = await browser.openTab(publish(server, 'www.diffuse-blog.com'));
+    expect(reached(server, 'diffuse-shop.com')).toEqual({ ga: 1, bing: 1, cdn: 1 });
+    expect(reached(server, 'diffuse-news.com')).toEqual({ ga: 0, bing: 0, cdn: 1 });
+    expect(reached(server, 'diffuse-blog.com')).toEqual({ ga: 0, bing: 1, cdn: 1 });
+    await Promise.all([shop.close(), news.close(), blog.close()]);
+  });
 });

@@ -29,6 +29,15 @@ describe('AnswerMemory', () => {
     expect(restored.toJSON().map((e) => e[0])).toEqual(['ok.shop.com']);
   });
 
+  it('forgets the hosts a test names (a forgotten site\'s), keeping the rest', () => {
+    const memory = new AnswerMemory();
+    for (const host of ['metrics.shop.com', 'static.shop.com', 'cdn.news.com']) memory.put(host, answer(60), 0);
+    expect(memory.forgetHosts((host) => host.endsWith('.shop.com'))).toBe(2);
+    expect(memory.toJSON().map(([host]) => host)).toEqual(['cdn.news.com']);
+    expect(memory.forgetHosts(() => true)).toBe(1);
+    expect(memory.toJSON()).toEqual([]);
+  });
+
   it('keeps at most its limit, the oldest going first', () => {
     const memory = new AnswerMemory(2);
     for (const host of ['a', 'b', 'c']) memory.put(`${host}.shop.com`, answer(60), 0);

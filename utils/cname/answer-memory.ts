@@ -33,6 +33,13 @@ export class AnswerMemory {
     while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
   }
 
+  /** Forgets the answers for which `drop(host)` holds ("forget this site"); answers how many went. */
+  forgetHosts(drop: (host: string) => boolean): number {
+    let count = 0;
+    for (const host of [...this.entries.keys()]) if (drop(host) && this.entries.delete(host)) count++;
+    return count;
+  }
+
   toJSON(): [string, Entry][] {
     return [...this.entries];
   }

@@ -41,6 +41,21 @@ describe('CloakBook', () => {
     expect(book.size).toBe(0);
   });
 
+  it('forgets a whole site (its cloaks and its name in the eviction log) and clears everything for "delete all"', () => {
+    const book = new CloakBook(small);
+    book.learn(finding('a.shop.example'), 60, 1);
+    book.learn(finding('b.shop.example'), 60, 2);
+    book.learn(finding('c.news.example', 'news.example'), 60, 3); // evicts a.shop.example
+    expect(book.forgetSite('shop.example')).toBe(true);
+    expect(book.entries().map((e) => e.host)).toEqual(['c.news.example']);
+    expect(book.evictions).toEqual({ total: 1, lastAt: 3, recent: [] });
+    expect(book.forgetSite('shop.example')).toBe(false);
+    expect(book.clear()).toBe(true);
+    expect(book.size).toBe(0);
+    expect(book.evictions).toEqual({ total: 0, lastAt: null, recent: [] });
+    expect(book.clear()).toBe(false);
+  });
+
   it('round-trips through JSON; a stored book that does not fit is cut to the most recent, bad rows dropped', () => {
     const book = new CloakBook(small);
     book.learn(finding('a.shop.example'), 60, 1);

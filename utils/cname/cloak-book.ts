@@ -117,6 +117,31 @@ export class CloakBook {
     return this.byKey.delete(keyOf(site, host));
   }
 
+  /**
+   * Drops every cloak learned on `site` (a registrable domain), and its name from the eviction log: "forget this
+   * site" leaves no trace of the visit. Answers whether anything went.
+   */
+  forgetSite(site: string): boolean {
+    let dropped = false;
+    for (const [key, entry] of this.byKey) {
+      if (entry.site === site) dropped = this.byKey.delete(key) || dropped;
+    }
+    const recent = this.evictionLog.recent.filter((e) => e.site !== site);
+    if (recent.length !== this.evictionLog.recent.length) {
+      this.evictionLog = { ...this.evictionLog, recent };
+      dropped = true;
+    }
+    return dropped;
+  }
+
+  /** Drops every entry and the eviction log ("delete all data"); answers whether anything went. */
+  clear(): boolean {
+    const had = this.byKey.size > 0 || this.evictionLog.total > 0;
+    this.byKey.clear();
+    this.evictionLog = { total: 0, lastAt: null, recent: [] };
+    return had;
+  }
+
   /** Drops entries not seen since `before` (a site not visited for long); answers whether any went. */
   pruneIdle(before: number): boolean {
     let dropped = false;

@@ -1,3 +1,4 @@
+import { at, boolean, FieldError, object, oneOf, onlyKeys } from '../validate/fields';
 import type { CompanionState } from './companion-lookups';
 
 /** The companion's switch as stored (store/companion-store.ts): off by default. */
@@ -36,18 +37,27 @@ export function parseStoredCompanionSettings(value: unknown): CompanionSettings 
   };
 }
 
+/**
+ * A change as it arrives from outside (the options page's `companion.set`, a settings file's `companion`): only
+ * the two fields, each of its type; throws a FieldError naming the field.
+ */
+export function companionSetField(value: unknown, path: string): CompanionSetRequest {
+  const input = object(value, path);
+  onlyKeys(input, ['enabled', 'onLoss'], path);
+  const request: CompanionSetRequest = {};
+  if (input.enabled !== undefined) request.enabled = boolean(input.enabled, at(path, 'enabled'));
+  if (input.onLoss !== undefined) request.onLoss = oneOf(input.onLoss, ON_LOSS, at(path, 'onLoss'));
+  return request;
+}
+
+const ON_LOSS: readonly CompanionSettings['onLoss'][] = ['direct', 'block'];
+
 /** A change asked for over a message, checked whole: the settings it makes, or why not. */
 export function applyCompanionSet(current: CompanionSettings, request: unknown): { ok: true; settings: CompanionSettings } | { ok: false; error: string } {
-  if (typeof request !== 'object' || request === null) return { ok: false, error: 'The companion settings must be an object.' };
-  const input = request as Record<string, unknown>;
-  const next = { ...current };
-  if (input.enabled !== undefined) {
-    if (typeof input.enabled !== 'boolean') return { ok: false, error: 'enabled is either true or false.' };
-    next.enabled = input.enabled;
+  try {
+    return { ok: true, settings: { ...current, ...companionSetField(request, '') } };
+  } catch (error) {
+    if (error instanceof FieldError) return { ok: false, error: error.message };
+    throw error;
   }
-  if (input.onLoss !== undefined) {
-    if (input.onLoss !== 'direct' && input.onLoss !== 'block') return { ok: false, error: 'onLoss is either "direct" or "block".' };
-    next.onLoss = input.onLoss;
-  }
-  return { ok: true, settings: next };
 }

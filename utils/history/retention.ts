@@ -3,6 +3,7 @@
  * before today, so "30 days" always covers the dashboard's "last 30 days" range; null keeps everything.
  */
 import { addDays, dayKey } from './days';
+import { FieldError } from '../validate/fields';
 
 export interface HistorySettings {
   /** Whole days, or null for "forever". */
@@ -16,6 +17,12 @@ export const MAX_RETENTION_DAYS = 3650;
 
 export function isRetention(value: unknown): value is number | null {
   return value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_RETENTION_DAYS);
+}
+
+/** A retention as it arrives from outside (`history.setRetention`, a settings file); throws a FieldError naming the field. */
+export function retentionField(value: unknown, path: string): number | null {
+  if (!isRetention(value)) throw new FieldError(path, `expected a whole number of days from 1 to ${MAX_RETENTION_DAYS}, or null for forever`);
+  return value;
 }
 
 /** Stored settings as read back; anything unreadable falls back to the default rather than failing history. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClient, dispatch, isMessage, type Handlers } from './contract';
+import { REQUEST_CHECKS } from './request-checks';
 
 const unused = async (): Promise<never> => {
   throw new Error('not used in this test');
@@ -37,7 +38,7 @@ describe('message contract', () => {
   });
 
   it('a handler’s error reaches the client as an Error with its message, not a hang', async () => {
-    const call = createClient((m) => dispatch(handlers, m as never));
+    const call = createClient((m) => dispatch(handlers, REQUEST_CHECKS, m as never));
     await expect(call('pageLoad.get', { tabId: 13 })).rejects.toThrow('storage is corrupt');
     await expect(call('pageLoad.get', { tabId: 1 })).resolves.toBeNull();
   });

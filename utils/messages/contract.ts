@@ -28,6 +28,13 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export type Handlers = { [T in MessageType]: (request: Contract[T]['request']) => Promise<Response<T>> };
 
+/**
+ * One run-time check per message type (request-checks.ts): a message's fields (its `type` taken out) → the
+ * request its handler may trust, or a FieldError naming the wrong field. The type checker holds it against the
+ * whole contract, so a new message cannot be added without its check.
+ */
+export type RequestChecks = { [T in MessageType]: (fields: Record<string, unknown>) => Contract[T]['request'] };
+
 
 
 export function isMessage(value: unknown): value is Message {
@@ -36,11 +43,17 @@ export function isMessage(value: unknown): value is Message {
   return typeof type === 'string' && Object.hasOwn(TYPES, type);
 }
 
-/** Runs the handler a message names and wraps its answer or its error. */
-export async function dispatch(handlers: Handlers, message: Message): Promise<Envelope<unknown>> {
+/**
+ * Checks a message with its type's check, runs the handler it names and wraps its answer or its error. Messages
+ * come from extension pages, which a bug or a compromised page could make send anything: nothing reaches a
+ * handler unchecked.
+ */
+export async function dispatch(handlers: Handlers, checks: RequestChecks, message: Message): Promise<Envelope<unknown>> {
   try {
-    const handler = handlers[message.type] as (request: Message) => Promise<unknown>;
-    return { ok: true, value: await handler(message) };
+    const { type, ...fields } = message as { type: MessageType } & Record<string, unknown>;
+    const check = checks[type] as (fields: Record<string, unknown>) => unknown;
+    const handler = handlers[type] as (request: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(check(fields)) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -8,15 +8,19 @@ export interface SettingsImportResult {
   privacy: { applied: number; skipped: PrivacySettingId[] };
   /** Policies now stored (the file's list replaced the old one), null when the file had no `policies`. */
   policies: number | null;
-  /** The browser's refusal of the rebuilt protection rules, in its words; null when they are in force. */
-  rulesError: string | null;
+  /** Whether the file set Diffuse's DNS resolvers and strategy, and the companion's switch. */
+  dns: boolean;
+  companion: boolean;
 }
 
-/** The settings file (diffuse-settings/1), exported and imported from the dashboard. */
+/** The settings file (diffuse-settings/2; /1 is still read), exported and imported from the dashboard. */
 export interface SettingsMessages {
-  /** Retention, privacy switches and per-site policies as a `diffuse-settings/1` file. */
+  /** Everything a user sets (retention, privacy switches, policies, DNS, companion) as a `diffuse-settings/2` file. */
   'settings.export': { request: Record<string, never>; response: ExportFile };
-  /** Checks the whole file first; an invalid one is refused with the wrong field named and changes nothing. */
+  /**
+   * Checks the whole file first; an invalid one is refused with the wrong field named and changes nothing. Then
+   * applies all of it or none: a part that fails (the browser refusing the rules) puts every part back.
+   */
   'settings.import': { request: { text: string }; response: SettingsImportResult };
 }
 export const SETTINGS_MESSAGES: Record<keyof SettingsMessages, true> = { 'settings.export': true, 'settings.import': true };

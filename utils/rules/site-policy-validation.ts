@@ -1,5 +1,6 @@
 import { getDomain } from 'tldts';
 import { isCanonicalHost } from './domains';
+import { MAX_POLICIES, tooManyPolicies } from './policy-limits';
 import type { SideTable } from './side-table';
 
 /** A user's choice for one site, as stored; site-policy.ts turns the list into dynamic rules. */
@@ -31,8 +32,8 @@ export class PolicyError extends Error {
   }
 }
 
-const MODES: readonly string[] = ['default', 'off', 'strict'];
-const CHOICES: readonly string[] = ['allow', 'block'];
+export const SITE_MODES: readonly SiteMode[] = ['default', 'off', 'strict'];
+export const COMPANY_CHOICES: readonly CompanyChoice[] = ['allow', 'block'];
 
 /**
  * Every problem in a policy list, as sentences the UI can show; empty when the list is valid. Checked before
@@ -40,32 +41,69 @@ const CHOICES: readonly string[] = ['allow', 'block'];
  * browser reject the whole rule update.
  */
 export function validatePolicies(policies: readonly SitePolicy[], table: SideTable): string[] {
-  const issues: string[] = [];
+  const issues: string[] = policies.length > MAX_POLICIES ? [tooManyPolicies(policies.length)] : [];
   const seen = new Set<string>();
   for (const policy of policies) {
-    const site = policy.site;
-    const siteIssue = siteProblem(site);
-    if (siteIssue) issues.push(siteIssue);
-    if (seen.has(site)) issues.push(`"${site}" has more than one policy; keep one per site.`);
-    seen.add(site);
-    if (!MODES.includes(policy.mode)) {
-      issues.push(`Unknown mode "${String(policy.mode)}" for "${site}": expected default, off or strict.`);
-    }
-    for (const domain of policy.ownDomains ?? []) {
+    issues.push(...policyIssues(policy, table, seen));
+    seen.add(policy.site);
+  }
+  return issues;
+}
+
+/**
+ * The stored policies rules can be built from, and why the others were left out: what was stored before a
+ * check existed (or under a rule table that knew a company this one does not) must not stop every other site's
+ * rules. The first policy of a site and the first MAX_POLICIES are kept.
+ */
+export function usablePolicies(policies: readonly SitePolicy[], table: SideTable): { usable: SitePolicy[]; issues: string[] } {
+  const usable: SitePolicy[] = [];
+  const issues: string[] = [];
+  const seen = new Set<string>();
+  let overflow = false;
+  for (const policy of policies) {
+    const problems = policyIssues(policy, table, seen);
+    seen.add(policy.site);
+    if (problems.length) issues.push(...problems);
+    else if (usable.length < MAX_POLICIES) usable.push(policy);
+    else overflow = true;
+  }
+  if (overflow) issues.push(tooManyPolicies(policies.length));
+  return { usable, issues };
+}
+
+/** One policy's problems; `seen` holds the sites of the policies before it in the list. */
+function policyIssues(policy: SitePolicy, table: SideTable, seen: ReadonlySet<string>): string[] {
+  const issues: string[] = [];
+  const site = policy.site;
+  const siteIssue = siteProblem(site);
+  if (siteIssue) issues.push(siteIssue);
+  if (seen.has(site)) issues.push(`"${site}" has more than one policy; keep one per site.`);
+  if (!SITE_MODES.includes(policy.mode)) {
+    issues.push(`Unknown mode "${String(policy.mode)}" for "${site}": expected default, off or strict.`);
+  }
+  const ownDomains: unknown = policy.ownDomains ?? [];
+  if (!Array.isArray(ownDomains)) issues.push(`The domains given to "${site}" are not a list of domains.`);
+  else {
+    for (const domain of ownDomains) {
       const problem = siteProblem(domain);
       if (problem) issues.push(`A domain given to "${site}": ${problem}`);
       else if (domain === site) issues.push(`"${site}" is the site itself; list only its other domains.`);
     }
-    for (const [companyId, choice] of Object.entries(policy.companies ?? {})) {
-      const company = table.companies[companyId];
-      if (!company) {
-        issues.push(`Unknown company "${companyId}" in the policy for "${site}".`);
-      } else if (company.ownDomains.length === 0) {
-        issues.push(`"${company.name}" on "${site}": the tracker database names no host of its own to allow or block.`);
-      }
-      if (!CHOICES.includes(choice)) {
-        issues.push(`Company "${companyId}" on "${site}": expected "allow" or "block", got "${String(choice)}".`);
-      }
+  }
+  const companies: unknown = policy.companies ?? {};
+  if (typeof companies !== 'object' || companies === null || Array.isArray(companies)) {
+    issues.push(`The company choices for "${site}" are not a list of company → allow or block.`);
+    return issues;
+  }
+  for (const [companyId, choice] of Object.entries(companies as Record<string, unknown>)) {
+    const company = table.companies[companyId];
+    if (!company) {
+      issues.push(`Unknown company "${companyId}" in the policy for "${site}".`);
+    } else if (company.ownDomains.length === 0) {
+      issues.push(`"${company.name}" on "${site}": the tracker database names no host of its own to allow or block.`);
+    }
+    if (!COMPANY_CHOICES.includes(choice as CompanyChoice)) {
+      issues.push(`Company "${companyId}" on "${site}": expected "allow" or "block", got "${String(choice)}".`);
     }
   }
   return issues;

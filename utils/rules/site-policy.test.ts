@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { DnrRule } from './dnr-types';
 import { RULE_TABLE, isInRange } from './priorities';
 import { sampleTrackerDb } from '../../tests/support/sample-trackerdb';
-import { POLICY_RULE_KINDS, PolicyError, buildPolicyRules, diffRules, siteProblem, validatePolicies, type SitePolicy } from './site-policy';
+import { CATEGORY_DECISIONS } from './category-decisions';
+import { MAX_POLICIES, MAX_POLICY_RULES, MAX_SITES_PER_RULE } from './policy-limits';
+import { POLICY_RULE_KINDS, PolicyError, buildPolicyRules, diffRules, siteProblem, usablePolicies, validatePolicies, type SitePolicy } from './site-policy';
 import { compileRules } from './tracker-compiler';
 
 const { sideTable } = compileRules(sampleTrackerDb());
@@ -118,5 +120,62 @@ describe('policy validation', () => {
       'Company "google" on "b.example": expected "allow" or "block", got "maybe".',
     ]);
     expect(() => buildPolicyRules(bad, sideTable)).toThrow(PolicyError);
+  });
+});
+
+describe('policy limits', () => {
+  const sites = (count: number, tld = 'com') => Array.from({ length: count }, (_, i) => `site${String(i).padStart(5, '0')}.${tld}`);
+
+  it('splits sites sharing a choice into domain lists of at most MAX_SITES_PER_RULE', () => {
+    // Tried: MAX_SITES_PER_RULE * 2 + 1 sites off, and as many allowing Google.
+    const many = sites(MAX_SITES_PER_RULE * 2 + 1);
+    const off = buildPolicyRules(many.map((s) => policy(s, 'off')), sideTable);
+    expect(off.map((r) => r.condition.requestDomains?.length)).toEqual([MAX_SITES_PER_RULE, MAX_SITES_PER_RULE, 1]);
+    expect(off.map((r) => r.id)).toEqual([RULE_TABLE.siteOff.firstId, RULE_TABLE.siteOff.firstId + 1, RULE_TABLE.siteOff.firstId + 2]);
+    const allow = buildPolicyRules(many.map((s) => policy(s, 'default', { google: 'allow' })), sideTable);
+    expect(allow.map((r) => r.condition.initiatorDomains?.length)).toEqual([MAX_SITES_PER_RULE, MAX_SITES_PER_RULE, 1]);
+    // Every site is in exactly one list.
+    expect(allow.flatMap((r) => r.condition.initiatorDomains).sort()).toEqual(many);
+  });
+
+  it('refuses more than MAX_POLICIES sites with a sentence saying the limit', () => {
+    // Tried: MAX_POLICIES sites (accepted) and one more (refused).
+    expect(validatePolicies(sites(MAX_POLICIES).map((s) => policy(s, 'off')), sideTable)).toEqual([]);
+    const issues = validatePolicies(sites(MAX_POLICIES + 1).map((s) => policy(s, 'off')), sideTable);
+    expect(issues).toEqual([`2,001 sites have a policy; Diffuse keeps at most 2,000, so that their rules fit in every browser.`]);
+  });
+
+  it('refuses a list that needs more rules than the browsers leave for policies, before any rule is installed', () => {
+    // Tried: 370 strict sites each run by a company of its own, and one tracker host in each of the 11
+    // categories: every (category, owner) pair is a rule of its own, 4,070 in all.
+    const owners = sites(370, 'net');
+    const table = {
+      version: 1 as const,
+      companies: Object.fromEntries(owners.map((d, i) => [`c${i}`, { name: `C${i}`, ownDomains: [d] }])),
+      rules: Object.fromEntries(CATEGORY_DECISIONS.map(({ id }) => [id, { category: id, organizationId: 'tracker', domains: { [`${id.replaceAll('_', '-')}.tracker.net`]: 'p' } }])),
+    } as unknown as typeof sideTable;
+    const owned = owners.map((d) => policy(d, 'strict'));
+    expect(() => buildPolicyRules(owned, table)).toThrow(PolicyError);
+    expect(() => buildPolicyRules(owned, table)).toThrow(new RegExp(`need [\\d,]+ blocking rules; Diffuse can install at most ${MAX_POLICY_RULES.toLocaleString('en')}`));
+  });
+
+  it('keeps the usable stored policies and names the others, so one bad entry does not stop every site', () => {
+    // Tried: a bad mode and an unknown company stored (before run-time checks), between two good policies.
+    const stored = [
+      policy('good.com', 'off'),
+      policy('badmode.com', 'bogus' as SitePolicy['mode']),
+      policy('nocompany.com', 'default', { nosuchco: 'block' }),
+      policy('also-good.com', 'default', { google: 'block' }),
+      policy('good.com', 'strict'),
+    ];
+    const { usable, issues } = usablePolicies(stored, sideTable);
+    expect(usable.map((p) => p.site)).toEqual(['good.com', 'also-good.com']);
+    expect(issues).toEqual([
+      'Unknown mode "bogus" for "badmode.com": expected default, off or strict.',
+      'Unknown company "nosuchco" in the policy for "nocompany.com".',
+      '"good.com" has more than one policy; keep one per site.',
+    ]);
+    expect(() => buildPolicyRules(usable, sideTable)).not.toThrow();
+    expect(usablePolicies(sites(MAX_POLICIES + 5).map((s) => policy(s, 'off')), sideTable).usable).toHaveLength(MAX_POLICIES);
   });
 });

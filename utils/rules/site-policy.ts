@@ -1,11 +1,12 @@
 import { CATEGORY_DECISIONS } from './category-decisions';
 import type { DnrRule, RuleCondition } from './dnr-types';
 import { isWithin, minimalDomainList, selfAndParents } from './domains';
+import { MAX_POLICY_RULES, MAX_SITES_PER_RULE, tooManyRules } from './policy-limits';
 import { RULE_TABLE, sequentialIds, type RuleKind } from './priorities';
 import type { SideTable } from './side-table';
 import { PolicyError, validatePolicies, type CompanyChoice, type SitePolicy } from './site-policy-validation';
 
-export { isDefaultPolicy, PolicyError, siteProblem, validatePolicies } from './site-policy-validation';
+export { isDefaultPolicy, PolicyError, siteProblem, usablePolicies, validatePolicies } from './site-policy-validation';
 export type { CompanyChoice, SiteMode, SitePolicy } from './site-policy-validation';
 export { diffRules, type RuleUpdate } from './rule-diff';
 
@@ -13,9 +14,10 @@ export { diffRules, type RuleUpdate } from './rule-diff';
  * Per-site policies -> the complete list of dynamic rules, deterministic for a given input (sites sorted,
  * ids handed out in order), so the background can diff it against what is installed (`diffRules`).
  *
- * Sites sharing a choice share a rule (initiatorDomains / requestDomains hold the list), so the rule count
- * grows with the number of companies and categories involved, not with the number of sites: Firefox allows
- * 5,000 dynamic rules.
+ * Sites sharing a choice share a rule (initiatorDomains / requestDomains hold the list, at most
+ * MAX_SITES_PER_RULE sites each), so the rule count grows with the number of companies and categories involved,
+ * not with the number of sites: Firefox allows 5,000 dynamic rules. A list needing more than MAX_POLICY_RULES
+ * is refused whole with a sentence saying so (policy-limits.ts).
  *
  * Matching a "site": DNR conditions see the request's initiator, not the top-level page, except through
  * allowAllRequests, which covers a whole frame tree.
@@ -40,21 +42,37 @@ export function buildPolicyRules(policies: readonly SitePolicy[], table: SideTab
   const issues = validatePolicies(policies, table);
   if (issues.length) throw new PolicyError(issues);
   const sorted = [...policies].sort((a, b) => compare(a.site, b.site));
-  return [
-    ...offRules(sorted.filter((p) => p.mode === 'off').map((p) => p.site)),
-    ...strictRules(sorted.filter((p) => p.mode === 'strict').map((p) => p.site), table, options),
-    ...companyRules(sorted, table),
-  ];
+  let rules: DnrRule[];
+  try {
+    rules = [
+      ...offRules(sorted.filter((p) => p.mode === 'off').map((p) => p.site)),
+      ...strictRules(sorted.filter((p) => p.mode === 'strict').map((p) => p.site), table, options),
+      ...companyRules(sorted, table),
+    ];
+  } catch (error) {
+    // A kind's id range ran out (priorities.ts): far more rules than the browsers would take anyway.
+    if (error instanceof RangeError) throw new PolicyError([tooManyRules(null)]);
+    throw error;
+  }
+  if (rules.length > MAX_POLICY_RULES) throw new PolicyError([tooManyRules(rules.length)]);
+  return rules;
+}
+
+/** `sites` in lists of at most MAX_SITES_PER_RULE, in order. */
+function siteLists(sites: readonly string[]): string[][] {
+  const lists: string[][] = [];
+  for (let i = 0; i < sites.length; i += MAX_SITES_PER_RULE) lists.push(sites.slice(i, i + MAX_SITES_PER_RULE));
+  return lists;
 }
 
 function offRules(sites: string[]): DnrRule[] {
-  if (!sites.length) return [];
-  return [{
-    id: sequentialIds('siteOff')(),
+  const nextId = sequentialIds('siteOff');
+  return siteLists(sites).map((list) => ({
+    id: nextId(),
     priority: RULE_TABLE.siteOff.priority,
     action: { type: 'allowAllRequests' },
-    condition: { requestDomains: sites, resourceTypes: ['main_frame'] },
-  }];
+    condition: { requestDomains: list, resourceTypes: ['main_frame'] },
+  }));
 }
 
 /**
@@ -78,12 +96,14 @@ function strictRules(sites: string[], table: SideTable, options: PolicyRuleOptio
     for (const owner of [...sitesByOwner.keys()].sort(compare)) {
       const condition = categoryCondition(table, category, owner);
       if (!condition) continue;
-      rules.push({
-        id: nextId(),
-        priority: RULE_TABLE.siteStrict.priority,
-        action: { type: 'block' },
-        condition: { ...condition, initiatorDomains: sitesByOwner.get(owner) ?? [], domainType: 'thirdParty' },
-      });
+      for (const list of siteLists(sitesByOwner.get(owner) ?? [])) {
+        rules.push({
+          id: nextId(),
+          priority: RULE_TABLE.siteStrict.priority,
+          action: { type: 'block' },
+          condition: { ...condition, initiatorDomains: list, domainType: 'thirdParty' },
+        });
+      }
     }
   }
   return rules;
@@ -122,14 +142,16 @@ function companyRules(policies: readonly SitePolicy[], table: SideTable): DnrRul
     const company = table.companies[companyId];
     if (!company) continue; // validated above
     const foreign = company.foreignSubdomains ?? [];
-    const condition: RuleCondition = {
-      requestDomains: company.ownDomains,
-      ...(foreign.length ? { excludedRequestDomains: foreign } : {}),
-      initiatorDomains: sitesByChoice.get(key) ?? [],
-    };
-    rules.push(choice === 'allow'
-      ? { id: allowId(), priority: RULE_TABLE.companyAllow.priority, action: { type: 'allow' }, condition }
-      : { id: blockId(), priority: RULE_TABLE.companyBlock.priority, action: { type: 'block' }, condition: { ...condition, domainType: 'thirdParty' } });
+    for (const list of siteLists(sitesByChoice.get(key) ?? [])) {
+      const condition: RuleCondition = {
+        requestDomains: company.ownDomains,
+        ...(foreign.length ? { excludedRequestDomains: foreign } : {}),
+        initiatorDomains: list,
+      };
+      rules.push(choice === 'allow'
+        ? { id: allowId(), priority: RULE_TABLE.companyAllow.priority, action: { type: 'allow' }, condition }
+        : { id: blockId(), priority: RULE_TABLE.companyBlock.priority, action: { type: 'block' }, condition: { ...condition, domainType: 'thirdParty' } });
+    }
   }
   return rules.sort((a, b) => a.id - b.id);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_POLICIES } from '../rules/policy-limits';
 import type { SideTable } from '../rules/side-table';
 import { checkPolicyCompanies, parseSettingsFile, settingsFileText } from './settings-file';
 
@@ -7,6 +8,8 @@ const good = {
   history: { retentionDays: 7 },
   privacy: { topics: true, webRtcIpHandling: false },
   policies: [{ site: 'example.com', mode: 'off' as const, companies: { google: 'allow' as const } }],
+  dns: { resolvers: ['https://dns.quad9.net/dns-query', 'https://doh.diffuse-dns.net/dns-query'], strategy: 'name' as const, rekeyDays: 7, preferFast: true, lookupsVia: 'pool' as const },
+  companion: { enabled: true, onLoss: 'block' as const },
 };
 const reason = (text: string): string => {
   try {
@@ -25,14 +28,33 @@ const edited = (change: (f: Record<string, unknown>) => void): string => {
 describe('settings file', () => {
   it('round-trips what it exports', () => {
     const text = settingsFileText(good, NOW);
-    expect(parseSettingsFile(text)).toEqual({ schema: 'diffuse-settings/1', exportedAt: '2026-01-31T00:00:00.000Z', ...good });
-    expect(parseSettingsFile('{"schema":"diffuse-settings/1"}')).toEqual({ schema: 'diffuse-settings/1' });
+    expect(parseSettingsFile(text)).toEqual({ schema: 'diffuse-settings/2', exportedAt: '2026-01-31T00:00:00.000Z', ...good });
+    expect(parseSettingsFile('{"schema":"diffuse-settings/2"}')).toEqual({ schema: 'diffuse-settings/2' });
+  });
+
+  it('still reads version 1, which has no DNS or companion section', () => {
+    const { dns, companion, ...v1 } = good;
+    const text = JSON.stringify({ schema: 'diffuse-settings/1', ...v1 });
+    expect(parseSettingsFile(text)).toEqual({ schema: 'diffuse-settings/1', ...v1 });
+    expect(reason(JSON.stringify({ schema: 'diffuse-settings/1', dns }))).toMatch(/^dns: unknown field/);
+    expect(reason(JSON.stringify({ schema: 'diffuse-settings/1', companion }))).toMatch(/^companion: unknown field/);
+  });
+
+  it('checks the DNS and companion sections as the options page does, naming the field', () => {
+    expect(reason(edited((f) => ((f.dns as Record<string, unknown>).resolvers = ['http://dns.diffuse-dns.net/dns-query'])))).toMatch(/^dns\.resolvers: /);
+    expect(reason(edited((f) => ((f.dns as Record<string, unknown>).resolvers = [])))).toMatch(/^dns\.resolvers: Keep at least one resolver/);
+    expect(reason(edited((f) => ((f.dns as Record<string, unknown>).strategy = 'fastest')))).toMatch(/^dns\.strategy: Unknown strategy "fastest"/);
+    expect(reason(edited((f) => ((f.dns as Record<string, unknown>).rekeyDays = 1000)))).toMatch(/^dns\.rekeyDays: /);
+    expect(reason(edited((f) => ((f.dns as Record<string, unknown>).servers = [])))).toMatch(/^dns\.servers: unknown field/);
+    expect(reason(edited((f) => ((f.companion as Record<string, unknown>).onLoss = 'drop')))).toBe('companion.onLoss: expected one of "direct", "block", got "drop"');
+    // Only the fields given are carried: the rest keep their value on import.
+    expect(parseSettingsFile('{"schema":"diffuse-settings/2","dns":{"strategy":"single"}}').dns).toEqual({ strategy: 'single' });
   });
 
   it('refuses an invalid file naming the wrong field', () => {
     expect(reason('not json')).toMatch(/^not a JSON file/);
     expect(reason('[]')).toBe('expected an object, got a list');
-    expect(reason('{"schema":"diffuse-settings/2"}')).toBe('schema: expected one of "diffuse-settings/1", got "diffuse-settings/2"');
+    expect(reason('{"schema":"diffuse-settings/3"}')).toBe('schema: expected one of "diffuse-settings/2", "diffuse-settings/1", got "diffuse-settings/3"');
     expect(reason(edited((f) => ((f.policies as { mode: string }[])[0]!.mode = 'sometimes')))).toBe(
       'policies[0].mode: expected one of "default", "off", "strict", got "sometimes"',
     );
@@ -52,6 +74,12 @@ describe('settings file', () => {
     expect(bad('tcs-assets.net')).toMatch(/^policies\[0\]\.ownDomains: expected a list/);
     expect(bad(['tcs-assets.net', 'img.tcs-assets.net'])).toMatch(/^policies\[0\]\.ownDomains\[1\]: .*use "tcs-assets\.net"/);
     expect(bad(['telecom-shop.de'])).toMatch(/^policies\[0\]\.ownDomains\[0\]: the site itself/);
+  });
+
+  it('refuses more policies than Diffuse keeps, before reading each one', () => {
+    const many = Array.from({ length: MAX_POLICIES + 1 }, (_, i) => ({ site: `site${i}.com`, mode: 'off' }));
+    expect(reason(edited((f) => (f.policies = many)))).toBe('policies: 2,001 sites have a policy; Diffuse keeps at most 2,000, so that their rules fit in every browser.');
+    expect(reason(edited((f) => (f.policies = many.slice(1))))).toBe('accepted');
   });
 
   it('checks company ids against the packaged rule table', () => {

@@ -1,27 +1,39 @@
 /**
- * The settings file (`diffuse-settings/1`): history retention, the browser privacy switches and the per-site
- * policies, exported to JSON and imported back. Parsing checks the whole file before anything is applied and
- * throws a FieldError naming the first wrong field, so an invalid file changes nothing. Every section is
+ * The settings file (`diffuse-settings/2`): everything a user sets. History retention, the browser privacy
+ * switches, the per-site policies, Diffuse's DNS (resolvers, selection strategy and its options) and the
+ * companion's switch, exported to JSON and imported back. Version 1 (no `dns`, no `companion`) is still read.
+ * Parsing checks the whole file before anything is applied and throws a FieldError naming the first wrong field,
+ * so an invalid file changes nothing; applying it is all or nothing (settings/handlers.ts). Every section is
  * optional on import: a section left out leaves that part of the settings as it is.
  */
-import { isRetention, MAX_RETENTION_DAYS } from '../history/retention';
+import { companionSetField, type CompanionSetRequest } from '../companion/companion-settings';
+import { checkDnsConfig, DEFAULT_DNS_SETTINGS, DNS_CONFIG_FIELDS, type DnsConfigRequest } from '../dns/settings/dns-settings';
+import { retentionField } from '../history/retention';
 import { ALL_PRIVACY_SETTING_IDS } from '../privacy/settings';
 import type { PrivacySettingId } from '../privacy/setting-types';
 import type { SideTable } from '../rules/side-table';
-import { siteProblem, type CompanyChoice, type SitePolicy } from '../rules/site-policy';
+import { sitePolicyField } from '../rules/policy-fields';
+import { MAX_POLICIES, tooManyPolicies } from '../rules/policy-limits';
+import type { SitePolicy } from '../rules/site-policy';
 import { at, boolean, FieldError, list, object, oneOf, onlyKeys, string } from '../validate/fields';
 
-export const SETTINGS_SCHEMA = 'diffuse-settings/1';
+export const SETTINGS_SCHEMA = 'diffuse-settings/2';
+/** Files exported before the DNS and companion sections: read as they are. */
+export const SETTINGS_SCHEMA_V1 = 'diffuse-settings/1';
 
 
 export interface SettingsFile {
-  schema: typeof SETTINGS_SCHEMA;
+  schema: typeof SETTINGS_SCHEMA | typeof SETTINGS_SCHEMA_V1;
   exportedAt?: string;
   history?: { retentionDays: number | null };
   /** Setting id → whether Diffuse holds its protective value. */
   privacy?: Partial<Record<PrivacySettingId, boolean>>;
   /** Replaces every stored policy when present. Companies by the rule table's company id ("google"). */
   policies?: SitePolicy[];
+  /** Diffuse's own resolvers and how it picks among them; fields left out keep their value. */
+  dns?: DnsConfigRequest;
+  /** The companion's switch and what happens when it is lost. */
+  companion?: CompanionSetRequest;
 }
 
 export function settingsFileText(settings: Omit<SettingsFile, 'schema' | 'exportedAt'>, now: number): string {
@@ -38,21 +50,26 @@ export function parseSettingsFile(text: string): SettingsFile {
     throw new FieldError('', `not a JSON file (${error instanceof Error ? error.message : String(error)})`);
   }
   const o = object(raw, '');
-  onlyKeys(o, ['schema', 'exportedAt', 'history', 'privacy', 'policies'], '');
-  const file: SettingsFile = { schema: oneOf(o.schema, [SETTINGS_SCHEMA], 'schema') };
+  const file: SettingsFile = { schema: oneOf(o.schema, [SETTINGS_SCHEMA, SETTINGS_SCHEMA_V1], 'schema') };
+  onlyKeys(o, file.schema === SETTINGS_SCHEMA_V1 ? V1_SECTIONS : [...V1_SECTIONS, 'dns', 'companion'], '');
   if (o.exportedAt !== undefined) file.exportedAt = string(o.exportedAt, 'exportedAt');
   if (o.history !== undefined) {
     const h = object(o.history, 'history');
     onlyKeys(h, ['retentionDays'], 'history');
-    if (!isRetention(h.retentionDays)) throw new FieldError('history.retentionDays', `expected a whole number of days from 1 to ${MAX_RETENTION_DAYS}, or null for forever`);
-    file.history = { retentionDays: h.retentionDays };
+    file.history = { retentionDays: retentionField(h.retentionDays, 'history.retentionDays') };
   }
   if (o.privacy !== undefined) {
     const p = object(o.privacy, 'privacy');
     onlyKeys(p, ALL_PRIVACY_SETTING_IDS, 'privacy');
     file.privacy = Object.fromEntries(Object.entries(p).map(([id, on]) => [id, boolean(on, at('privacy', id))])) as SettingsFile['privacy'];
   }
-  if (o.policies !== undefined) file.policies = list(o.policies, 'policies').map((p, i) => policy(p, at('policies', i)));
+  if (o.policies !== undefined) {
+    const policies = list(o.policies, 'policies');
+    if (policies.length > MAX_POLICIES) throw new FieldError('policies', tooManyPolicies(policies.length));
+    file.policies = policies.map((p, i) => sitePolicyField(p, at('policies', i)));
+  }
+  if (o.dns !== undefined) file.dns = dnsSection(o.dns);
+  if (o.companion !== undefined) file.companion = companionSetField(o.companion, 'companion');
   const sites = new Map<string, number>();
   file.policies?.forEach((p, i) => {
     const first = sites.get(p.site);
@@ -62,25 +79,19 @@ export function parseSettingsFile(text: string): SettingsFile {
   return file;
 }
 
-function policy(value: unknown, path: string): SitePolicy {
-  const o = object(value, path);
-  onlyKeys(o, ['site', 'mode', 'companies', 'ownDomains'], path);
-  const site = string(o.site, at(path, 'site'));
-  const problem = siteProblem(site);
-  if (problem) throw new FieldError(at(path, 'site'), problem);
-  const companies: Record<string, CompanyChoice> = {};
-  const raw = o.companies === undefined ? {} : object(o.companies, at(path, 'companies'));
-  for (const [id, choice] of Object.entries(raw)) companies[id] = oneOf(choice, ['allow', 'block'], at(at(path, 'companies'), id));
-  const mode = oneOf(o.mode, ['default', 'off', 'strict'], at(path, 'mode'));
-  if (o.ownDomains === undefined) return { site, mode, companies };
-  const ownDomains = list(o.ownDomains, at(path, 'ownDomains')).map((d, i) => {
-    const domainPath = at(at(path, 'ownDomains'), i);
-    const domain = string(d, domainPath);
-    const domainProblem = siteProblem(domain) ?? (domain === site ? 'the site itself need not be listed' : undefined);
-    if (domainProblem) throw new FieldError(domainPath, domainProblem);
-    return domain;
-  });
-  return { site, mode, companies, ownDomains };
+const V1_SECTIONS = ['schema', 'exportedAt', 'history', 'privacy', 'policies'];
+
+/** The DNS section, checked as the options page's changes are (checkDnsConfig), each refusal naming its field. */
+function dnsSection(value: unknown): DnsConfigRequest {
+  const o = object(value, 'dns');
+  onlyKeys(o, DNS_CONFIG_FIELDS, 'dns');
+  const check = checkDnsConfig(o, DEFAULT_DNS_SETTINGS);
+  if (!check.ok) {
+    const [field, problem] = Object.entries(check.errors)[0] as [string, string];
+    throw new FieldError(at('dns', field), problem);
+  }
+  // The checked (normalised) values of the fields the file has.
+  return Object.fromEntries(DNS_CONFIG_FIELDS.filter((k) => o[k] !== undefined).map((k) => [k, check.settings[k]])) as DnsConfigRequest;
 }
 
 /** Company ids the rule table does not know (or cannot act on), named by field; checked with the packaged table. */

@@ -12,6 +12,21 @@ describe('escapeCsvCell', () => {
     expect(escapeCsvCell('\t=1')).toBe("'\t=1");
     expect(escapeCsvCell('\r=1')).toBe('"\'\r=1"');
   });
+  it('prefixes a leading NUL and line feed (ASVS 1.2.10 names NUL)', () => {
+    expect(escapeCsvCell('\0=1+1')).toBe("'\0=1+1");
+    expect(escapeCsvCell('\n=1')).toBe('"\'\n=1"');
+  });
+  it('prefixes the full-width and small forms of = + - @ that East Asian spreadsheets read as formulas', () => {
+    for (const start of ['\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\uFE66', '\uFE62', '\uFE63', '\uFE6B']) {
+      expect(escapeCsvCell(`${start}SUM(1,1)`)).toBe(`"'${start}SUM(1,1)"`);
+      expect(escapeCsvCell(`${start}1`)).toBe(`'${start}1`);
+    }
+    expect(escapeCsvCell('＝HYPERLINK("http://diffuse-shop.com")')).toBe('"\'＝HYPERLINK(""http://diffuse-shop.com"")"');
+  });
+  it('leaves those characters alone when they are not first', () => {
+    expect(escapeCsvCell('a＝b')).toBe('a＝b');
+    expect(escapeCsvCell('a=b\0')).toBe('a=b\0');
+  });
   it('quotes cells with commas, quotes or line breaks, doubling inner quotes', () => {
     expect(escapeCsvCell('a,b')).toBe('"a,b"');
     expect(escapeCsvCell('say "hi"')).toBe('"say ""hi"""');

@@ -5,6 +5,7 @@ import type { DashboardCall } from './dashboard-call';
 import { errorText } from './save-file';
 import type { Translate } from '../../shared/translate';
 import { counted } from '@/utils/i18n/plural';
+import { WhatGoes } from './WhatGoes';
 
 /**
  * What is stored and for how long: the retention select (pruning follows at once) and "delete all data",
@@ -68,6 +69,7 @@ export function DataControls(props: { data: HistoryDataView | null; call: Dashbo
       {confirming && (
         <div class="dash-confirm" role="group" aria-labelledby="dash-confirm-text">
           <p id="dash-confirm-text">{t('dashDeleteConfirm')}</p>
+          <WhatGoes scope="all" t={t} />
           <button type="button" ref={confirmButton} class="danger" data-testid="delete-confirm" onClick={() => void deleteAll()}>
             {t('dashDeleteYes')}
           </button>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { errorText } from './save-file';
 import type { Translate } from '../../shared/translate';
+import { WhatGoes } from './WhatGoes';
 
 /**
  * "Forget this site" in the sites table: a Forget button per row, then a confirmation in a row of its own under
@@ -60,6 +61,7 @@ export function ForgetConfirmRow(props: { site: string; columns: number; busy: b
       <td colSpan={props.columns}>
         <div class="dash-confirm" role="group" aria-labelledby="dash-forget-text" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
           <p id="dash-forget-text">{t('dashForgetConfirm', [site])}</p>
+          <WhatGoes scope="site" t={t} />
           <button type="button" ref={yes} class="danger" data-testid="forget-confirm" disabled={props.busy} onClick={props.onConfirm}>
             {t('dashForgetYes')}
           </button>

@@ -50,6 +50,5 @@ function importedText(r: SettingsImportResult, t: Translate): string {
   const parts = [t('dashImportDone')];
   if (r.policies !== null) parts.push(counted(t, 'dashImportPolicies', r.policies));
   if (r.privacy.skipped.length) parts.push(t('dashImportSkipped', [r.privacy.skipped.join(', ')]));
-  if (r.rulesError) parts.push(t('policyError', [r.rulesError]));
   return parts.join(' ');
 }

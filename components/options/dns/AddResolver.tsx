@@ -44,7 +44,7 @@ export function AddResolver(props: { presets: ResolverInfo[]; busy: boolean; err
       {presets.length > 0 && (
         <form class="dns-row" onSubmit={addPreset}>
           <label for="dns-preset">{t('dnsPresetLabel')}</label>
-          <select id="dns-preset" value={chosen?.url} onChange={(e) => setPreset((e.currentTarget as HTMLSelectElement).value)} aria-describedby="dns-preset-policy">
+          <select id="dns-preset" value={chosen?.url} disabled={props.busy} onChange={(e) => setPreset((e.currentTarget as HTMLSelectElement).value)} aria-describedby="dns-preset-policy">
             {presets.map((p) => (
               <option key={p.url} value={p.url}>
                 {t('dnsPresetOption', [p.operator, p.country])}

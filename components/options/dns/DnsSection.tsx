@@ -69,6 +69,7 @@ export function DnsSection(props: { call: DnsCall; t: Translate }) {
   const add = (url: string) => configure({ resolvers: [...urls, url] });
   const clearLedger = () => call('dns.clearLedger', {}).then(setStatus, (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
 
+  const locked = (status?.managed.length ?? 0) > 0;
   return (
     <section class="dns" aria-labelledby="dns-heading" aria-busy={status === null || busy}>
       <h2 id="dns-heading">{t('dnsHeading')}</h2>
@@ -90,7 +91,12 @@ export function DnsSection(props: { call: DnsCall; t: Translate }) {
             {t('dnsResolversHeading')}
           </h3>
           <p class="intro">{t('dnsLedgerNote')}</p>
-          <ResolverList status={status} busy={busy} onRemove={remove} t={t} />
+          {locked && (
+            <p class="dns-managed" role="note" data-testid="dns-managed">
+              {t('dnsManagedNote')}
+            </p>
+          )}
+          <ResolverList status={status} busy={busy || locked} onRemove={remove} t={t} />
           <FormerResolvers status={status} t={t} />
           <p class="dns-actions">
             <button type="button" data-testid="dns-refresh" onClick={() => void refresh()}>
@@ -103,8 +109,8 @@ export function DnsSection(props: { call: DnsCall; t: Translate }) {
               {t('dnsClearLedgerHelp')}
             </span>
           </p>
-          <AddResolver presets={status.presets} busy={busy} onAdd={add} error={errors.resolvers} t={t} />
-          <PoolChoices status={status} busy={busy} errors={errors} onChange={configure} t={t} />
+          <AddResolver presets={status.presets} busy={busy || locked} onAdd={add} error={errors.resolvers} t={t} />
+          <PoolChoices status={status} busy={busy || locked} errors={errors} onChange={configure} t={t} />
           <ManagedPolicy resolvers={urls} t={t} />
         </>
       )}

@@ -14,6 +14,8 @@ export interface CompanionCapability extends Capability<keyof CompanionMessages>
   tabView(view: PageLoadView): CompanionPageView | undefined;
   /** While the browser's own lookups go through the companion: a lookup through it (uncloaking's), else null. */
   relay(): ((name: string, site: string) => Promise<NameAnswer>) | null;
+  /** Lent to settings/: the switch, exported and imported with the settings file. */
+  service: CompanionService;
 }
 
 export interface CompanionDeps {
@@ -45,6 +47,7 @@ export function createCompanionCapability(deps: CompanionDeps): CompanionCapabil
     clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
   }));
   return {
+    service: built,
     handlers: createCompanionHandlers(built),
     tabView: (view) => built.pageView(view),
     relay: () => (built.route().kind === 'relay' ? (name, site) => built.resolve(name, site) : null),

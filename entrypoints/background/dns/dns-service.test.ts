@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakeDoh, rr, type Reply, type SeenQuery } from '@/tests/support/fake-doh';
 import { createClient, dispatch, type Handlers, type Message } from '@/utils/messages/contract';
+import { REQUEST_CHECKS } from '@/utils/messages/request-checks';
 import { DnsService } from './dns-service';
 import { createDnsHandlers } from './handlers';
 import { MIN_DWELL_MS } from '@/utils/dns/pool/speed-tiers';
@@ -211,7 +212,7 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
   it('answers through the typed contract; a lookup no resolver answers reaches the page as its message', async () => {
     const { dns } = service((seen) => (seen.name === 'www.down.test' ? { status: 500 } : undefined));
     const handlers = createDnsHandlers(dns) as unknown as Handlers;
-    const call = createClient((message) => dispatch(handlers, message as Message));
+    const call = createClient((message) => dispatch(handlers, REQUEST_CHECKS, message as Message));
     expect((await call('dns.configure', { resolvers: [A] })).ok).toBe(true);
     await expect(call('dns.resolve', { name: 'www.up.test' })).resolves.toMatchObject({ site: 'up.test', resolver: A });
     await expect(call('dns.resolve', { name: 'www.down.test' })).rejects.toThrow('Could not resolve www.down.test (A): a.test: answered HTTP 500.');

@@ -1,6 +1,6 @@
 import { checkResolveRequest, lookUp, type DnsAnswerView } from '@/utils/dns/views/answer-view';
 import type { FetchLike } from '@/utils/dns/pool/doh-client';
-import { checkDnsConfig, parseStoredDnsSettings, DAY_MS, type DnsSettings, type LookupsVia } from '@/utils/dns/settings/dns-settings';
+import { checkDnsConfig, parseStoredDnsSettings, DAY_MS, DNS_CONFIG_FIELDS, lockedChanges, type DnsConfigRequest, type DnsSettings, type LookupsVia } from '@/utils/dns/settings/dns-settings';
 import { ExposureLedger } from '@/utils/dns/ledger/ledger';
 import { parseStoredHealth } from '@/utils/dns/pool/health-state';
 import { LedgerSaver } from '@/utils/dns/ledger/ledger-saver';
@@ -51,6 +51,8 @@ export class DnsService {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly saver: LedgerSaver;
   private readonly settingsListeners: ((config: CompanionDnsConfig) => void)[] = [];
+  /** The fields a fleet's policy sets (managed/), locked in the options page. */
+  private managed: DnsConfigRequest = {};
 
   constructor(private readonly deps: DnsServiceDeps) {
     this.saver = new LedgerSaver({
@@ -100,20 +102,54 @@ export class DnsService {
     return this.view(await this.start());
   }
 
+  /**
+   * What a fleet's policy sets (managed/): stored as the settings, without the probe a resolver added by hand
+   * must pass, and locked: configure() refuses to change those fields while the policy sets them.
+   */
+  setManaged(managed: DnsConfigRequest): Promise<void> {
+    return this.serial(async () => {
+      const running = await this.start();
+      this.managed = managed;
+      const check = checkDnsConfig(managed, running.settings);
+      if (!check.ok) throw new Error(Object.values(check.errors).join(' '));
+      const changed = (Object.keys(managed) as (keyof DnsConfigRequest)[]).some((k) => JSON.stringify(running.settings[k]) !== JSON.stringify(check.settings[k]));
+      if (changed) await this.save(running, check.settings);
+    });
+  }
+
   configure(request: unknown): Promise<DnsConfigureResult> {
     return this.serial(async () => {
       const running = await this.start();
+      const locked = lockedChanges(request, this.managed);
+      if (locked) return { ok: false, errors: locked };
       const check = checkDnsConfig(request, running.settings);
       if (!check.ok) return { ok: false, errors: check.errors };
       const failures = (await Promise.all(check.added.map((url) => probeResolver(this.deps.fetch, this.deps.now, url)))).filter((f) => f !== null);
       if (failures.length > 0) {
         return { ok: false, errors: { resolvers: `Not added: ${failures.join('; ')}. A resolver must answer a test query before it is saved.` } };
       }
-      await this.deps.store.saveSettings(check.settings);
-      this.apply(running, check.settings);
-      for (const listener of this.settingsListeners) listener(this.companionView(running));
+      await this.save(running, check.settings);
       return { ok: true, status: this.view(running) };
     });
+  }
+
+  /** The settings in use (a settings export, and what an import puts back if it fails). */
+  async settings(): Promise<DnsSettings> {
+    return (await this.start()).settings;
+  }
+
+  /**
+   * Puts back settings this service was using (a failed import undoing itself): no probe, since they were in use
+   * and the network may be why the import failed.
+   */
+  restore(settings: DnsSettings): Promise<void> {
+    return this.serial(async () => this.save(await this.start(), settings));
+  }
+
+  private async save(running: Running, settings: DnsSettings): Promise<void> {
+    await this.deps.store.saveSettings(settings);
+    this.apply(running, settings);
+    for (const listener of this.settingsListeners) listener(this.companionView(running));
   }
 
   async resolve(request: unknown): Promise<DnsAnswerView> {
@@ -197,7 +233,9 @@ export class DnsService {
 
   private view(running: Running): DnsStatus {
     const { pool, settings } = running;
+    const managed = DNS_CONFIG_FIELDS.filter((field) => this.managed[field] !== undefined);
     return buildDnsStatus({
+      managed,
       resolvers: pool.resolvers,
       health: pool.healthSnapshot(),
       exposure: pool.ledger.summary(),

@@ -7,6 +7,9 @@ import { zeroCounters } from '@/utils/pageload/page-load';
 import type { PrivacySettingsManager } from '@/utils/privacy/manager';
 import type { PrivacySettingView } from '@/utils/privacy/setting-types';
 import type { SitePolicy } from '@/utils/rules/site-policy';
+import { checkDnsConfig, DEFAULT_DNS_SETTINGS, type DnsSettings } from '@/utils/dns/settings/dns-settings';
+import type { DnsConfigureResult, DnsStatus } from '@/utils/messages/dns-messages';
+import type { CompanionStatus } from '@/utils/companion/companion-settings';
 import type { SideTable } from '@/utils/rules/side-table';
 import { DiffuseDb } from '../store/db';
 import { HistoryStore } from '../store/history-store';
@@ -28,8 +31,26 @@ function setup() {
   db = new DiffuseDb(`handlers-test-${++n}`);
   const history = new HistoryStore(db, new PageLoadStore(db));
   let stored: SitePolicy[] = [{ site: 'old.com', mode: 'strict', companies: {} }];
-  const policies = { list: async () => stored, replaceAll: vi.fn(async (list: SitePolicy[]) => ((stored = list), null)) };
+  const policies = { list: async () => stored, replaceAll: vi.fn(async (list: SitePolicy[]): Promise<string | null> => ((stored = list), null)) };
   const privacy = { list: async () => [view('topics', true, true), view('trackingProtection', false, false)], set: vi.fn(async () => []) };
+  let dnsSettings: DnsSettings = { ...DEFAULT_DNS_SETTINGS };
+  const dns = {
+    settings: async () => dnsSettings,
+    configure: vi.fn(async (request: unknown): Promise<DnsConfigureResult> => {
+      const check = checkDnsConfig(request, dnsSettings);
+      if (!check.ok) return check;
+      // A resolver new to the list must answer a probe: here, one under diffuse-down.net never does.
+      if (check.added.some((url) => url.includes('diffuse-down.net'))) return { ok: false, errors: { resolvers: 'Not added: no answer.' } };
+      dnsSettings = check.settings;
+      return { ok: true, status: {} as DnsStatus };
+    }),
+    restore: vi.fn(async (settings: DnsSettings) => void (dnsSettings = settings)),
+  };
+  let companionSettings = { enabled: false, onLoss: 'direct' as 'direct' | 'block' };
+  const companion = {
+    status: async () => ({ ...companionSettings }) as CompanionStatus,
+    set: vi.fn(async (request: Partial<typeof companionSettings>) => ((companionSettings = { ...companionSettings, ...request }), { ...companionSettings } as CompanionStatus)),
+  };
   const flush = vi.fn(async () => {});
   const forgetCurrent = vi.fn(async () => {});
   const follower = { pruneBefore: vi.fn(async () => {}), deleteAll: vi.fn(async () => {}), forgetSite: vi.fn(async () => {}) };
@@ -39,10 +60,10 @@ function setup() {
     ...createHistoryHandlers({ history, flush, forgetCurrent, follower, prune, operators: async () => new OperatorMemory(), attributor: async () => attribute, now: () => NOW }),
     ...createSettingsHandlers({
       prune, now: () => NOW, ruleTable: async () => TABLE,
-      policies: policies as unknown as PolicyService, privacy: privacy as unknown as PrivacySettingsManager,
+      policies: policies as unknown as PolicyService, privacy: privacy as unknown as PrivacySettingsManager, dns, companion,
     }),
   };
-  return { handlers, history, policies, privacy, flush, forgetCurrent, follower };
+  return { handlers, history, policies, privacy, flush, forgetCurrent, follower, dns: () => dnsSettings, companion: () => companionSettings, stored: () => stored };
 }
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => db.delete());
@@ -115,14 +136,17 @@ describe('history and settings-file handlers', () => {
     const file = await handlers['settings.export']({});
     expect(file.fileName).toBe('diffuse-settings-2026-01-31.json');
     const parsed = JSON.parse(file.text);
-    expect(parsed).toMatchObject({ schema: 'diffuse-settings/1', history: { retentionDays: 30 }, privacy: { topics: true }, policies: [{ site: 'old.com' }] });
+    expect(parsed).toMatchObject({
+      schema: 'diffuse-settings/2', history: { retentionDays: 30 }, privacy: { topics: true }, policies: [{ site: 'old.com' }],
+      dns: DEFAULT_DNS_SETTINGS, companion: { enabled: false, onLoss: 'direct' },
+    });
     expect(parsed.privacy).not.toHaveProperty('trackingProtection');
 
     parsed.history.retentionDays = 7;
     parsed.privacy = { topics: false, trackingProtection: true };
     parsed.policies = [{ site: 'example.com', mode: 'off', companies: { google: 'allow' } }];
     const result = await handlers['settings.import']({ text: JSON.stringify(parsed) });
-    expect(result).toEqual({ retentionDays: 7, privacy: { applied: 1, skipped: ['trackingProtection'] }, policies: 1, rulesError: null });
+    expect(result).toEqual({ retentionDays: 7, privacy: { applied: 1, skipped: ['trackingProtection'] }, policies: 1, dns: true, companion: true });
     expect(privacy.set).toHaveBeenCalledWith('topics', false);
     expect(policies.replaceAll).toHaveBeenCalledWith(parsed.policies);
     expect(await handlers['history.data']({})).toMatchObject({ retentionDays: 7 });
@@ -136,5 +160,46 @@ describe('history and settings-file handlers', () => {
     expect(privacy.set).not.toHaveBeenCalled();
     expect(policies.replaceAll).not.toHaveBeenCalled();
     expect(await handlers['history.data']({})).toMatchObject({ retentionDays: 30 });
+  });
+
+  it('an import is all or nothing: when the browser refuses the policy rules, retention, privacy, DNS, companion and policies are put back', async () => {
+    const env = setup();
+    const { handlers, privacy } = env;
+    const file = JSON.parse((await handlers['settings.export']({})).text);
+    const before = { dns: env.dns(), companion: env.companion(), policies: env.stored() };
+    env.policies.replaceAll.mockImplementationOnce(async () => 'The browser refused the protection rules: too many rules.');
+    const changed = {
+      ...file,
+      history: { retentionDays: 7 },
+      privacy: { topics: false },
+      dns: { resolvers: ['https://dns.quad9.net/dns-query'], strategy: 'single' },
+      companion: { enabled: true, onLoss: 'block' },
+      policies: [{ site: 'example.com', mode: 'off', companies: {} }],
+    };
+    await expect(handlers['settings.import']({ text: JSON.stringify(changed) })).rejects.toThrow(
+      'per-site policies could not be applied (The browser refused the protection rules: too many rules.), so every part of the import was put back.',
+    );
+    expect(env.dns()).toEqual(before.dns);
+    expect(env.companion()).toEqual(before.companion);
+    expect(env.stored()).toEqual(before.policies);
+    expect(privacy.set.mock.calls).toEqual([['topics', false], ['topics', true]]);
+    // Retention runs last, so a failure before it neither stores it nor prunes by it.
+    expect(await handlers['history.data']({})).toMatchObject({ retentionDays: 30 });
+    expect(env.follower.pruneBefore).not.toHaveBeenCalled();
+
+    // A resolver failing its probe undoes what came before it in the same way.
+    env.privacy.set.mockClear();
+    await expect(handlers['settings.import']({ text: JSON.stringify({ ...changed, dns: { resolvers: ['https://doh.diffuse-down.net/dns-query'] } }) })).rejects.toThrow(
+      /^DNS resolvers could not be applied \(Not added: no answer\.\)/,
+    );
+    expect(privacy.set.mock.calls).toEqual([['topics', false], ['topics', true]]);
+    expect(env.dns()).toEqual(before.dns);
+    expect(env.policies.replaceAll).toHaveBeenCalledTimes(2); // the refused import and its restore; none since
+  });
+
+  it('still reads a diffuse-settings/1 file', async () => {
+    const { handlers } = setup();
+    const result = await handlers['settings.import']({ text: JSON.stringify({ schema: 'diffuse-settings/1', history: { retentionDays: 90 } }) });
+    expect(result).toMatchObject({ retentionDays: 90, dns: false, companion: false, policies: null });
   });
 });

@@ -217,6 +217,16 @@ export class CnameService {
     this.persist(book, rulesChanged || !previous || now - previous.lastSeen > SAVE_SEEN_AFTER_MS, rulesChanged);
   }
 
+  /**
+   * What history's deletions ask of the learned cloaks (they name the sites visited): `change` edits the book,
+   * and when it dropped anything the book is stored and the rules re-synced before this resolves.
+   */
+  async forgetCloaks(change: (book: CloakBook) => boolean): Promise<void> {
+    const book = await this.start();
+    if (change(book)) this.persist(book, true, true);
+    await this.settled();
+  }
+
   /** Saves and re-syncs one change after another, so two quick changes cannot interleave their rule updates. */
   private persist(book: CloakBook, save: boolean, sync: boolean): void {
     if (!save && !sync) return;

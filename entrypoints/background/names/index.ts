@@ -2,6 +2,8 @@ import type { Attributor } from '@/utils/attribution/table-types';
 import { buildCloakTargets, type CloakTargets } from '@/utils/cname/cloak-targets';
 import type { NameAnswer } from '@/utils/cname/name-answer';
 import type { CnameTabView } from '@/utils/cname/tab-view';
+import { allDone, type HistoryFollower } from '@/utils/history/history-follower';
+import { registrableDomain } from '@/utils/site/registrable-domain';
 import type { PageLoad } from '@/utils/pageload/page-load';
 import type { PageLoadTracker } from '@/utils/pageload/tracker';
 import { DEFAULT_BLOCKED_CATEGORIES } from '@/utils/rules/category-decisions';
@@ -25,6 +27,11 @@ export interface NamesCapability extends Capability {
   tabView(load: PageLoad, hosts: readonly { host: string; requests: number }[]): Promise<CnameTabView>;
   /** The companion connected to `host` at `address` (the operator serving it, behind the proxy). */
   relayed(host: string, address: string): void;
+  /**
+   * Learned cloaks (with their rules) and kept answers name the sites visited: they are deleted with history and a
+   * forgotten site's go with it; cloaks not seen since the first kept day are pruned with it.
+   */
+  follower: HistoryFollower;
 }
 
 export interface NamesDeps {
@@ -68,8 +75,15 @@ export function createNamesCapability(deps: NamesDeps): NamesCapability {
     },
     now: () => Date.now(),
   });
+  const ofSite = (site: string) => (host: string) => registrableDomain(host) === site;
+  const follower: HistoryFollower = {
+    pruneBefore: (time) => service.forgetCloaks((book) => book.pruneIdle(time)),
+    deleteAll: () => allDone(service.forgetCloaks((book) => book.clear()), names.forget(() => true)),
+    forgetSite: (site) => allDone(service.forgetCloaks((book) => book.forgetSite(site)), names.forget(ofSite(site))),
+  };
   return {
     handlers: {},
+    follower,
     tabView: (load, hosts) => cnameTabView(service, load, hosts),
     relayed: (host, address) => service.relayed(host, address),
     start() {

@@ -40,6 +40,14 @@ export function createNameResolver(deps: {
         () => void (memory = new AnswerMemory()),
       );
     },
+    /**
+     * Forgets the kept answers of the hosts `drop` names (a forgotten site's, or all when history is deleted) and
+     * stores what is left at once: the names say where the user went.
+     */
+    async forget(drop: (host: string) => boolean): Promise<void> {
+      memory ??= AnswerMemory.fromJSON(await deps.store.load(), deps.now());
+      if (memory.forgetHosts(drop) > 0) await deps.store.save(memory.toJSON());
+    },
     async resolve(name: string, site: string): Promise<NameAnswer> {
       const kept = memory?.get(name, deps.now());
       if (kept) return kept;

@@ -1,15 +1,19 @@
 import { editPolicy, viewOf, type PolicyEdit, type PolicyView } from '@/utils/rules/policy-edits';
+import type { DnrRule } from '@/utils/rules/dnr-types';
 import type { SideTable } from '@/utils/rules/side-table';
-import { PolicyError, validatePolicies, type SitePolicy } from '@/utils/rules/site-policy';
+import { buildPolicyRules, PolicyError, usablePolicies, validatePolicies, type SitePolicy } from '@/utils/rules/site-policy';
 import type { PolicyStore } from '../store/policy-store';
-import { syncPolicyRules } from './policy-rules';
+import { installPolicyRules } from './policy-rules';
 
 const EMPTY_TABLE: SideTable = { version: 1, rules: {}, companies: {} };
 
 /**
- * Per-site policies: stored first, then mirrored into dynamic rules. Edits run one at a time so two quick
- * clicks cannot interleave their rule updates. A rule update the browser refuses is kept as `error` and shown
- * by the popup; the stored choice stays, and the next start-up or edit tries again.
+ * Per-site policies: checked and built into rules first, then stored, then mirrored into dynamic rules. A change
+ * that is invalid or would need more rules than the browsers allow (utils/rules/policy-limits.ts) is refused
+ * with its reason and stores nothing. Edits run one at a time so two quick clicks cannot interleave their rule
+ * updates. A rule update the browser refuses is kept as `error` and shown by the popup; the stored choice stays,
+ * and the next start-up or edit tries again. A stored policy that cannot be used (stored before these checks)
+ * is left out of the rules and named in `error`, so it does not take every other site's rules down with it.
  */
 export class PolicyService {
   private queue: Promise<unknown> = Promise.resolve();
@@ -22,7 +26,20 @@ export class PolicyService {
 
   /** Rebuilds the rules from storage (start-up, after an update). */
   resync(): Promise<void> {
-    return this.serial(() => this.sync());
+    return this.serial(async () => {
+      const all = await this.store.all();
+      // With no policy the wanted rule set is empty: no need to read the (large) rule table at every start.
+      const table = all.length ? await this.table() : EMPTY_TABLE;
+      const { usable, issues } = usablePolicies(all, table);
+      let wanted: DnrRule[];
+      try {
+        wanted = buildPolicyRules(usable, table);
+      } catch (error) {
+        this.failed(error);
+        return;
+      }
+      await this.install(wanted, issues);
+    });
   }
 
   async view(site: string): Promise<PolicyView> {
@@ -34,8 +51,12 @@ export class PolicyService {
     return this.serial(async () => {
       const table = await this.table();
       const next = editPolicy(await this.store.get(site), edit, table);
+      const problems = validatePolicies([next], table);
+      if (problems.length) throw new PolicyError(problems);
+      const { usable, issues } = usablePolicies((await this.store.all()).filter((p) => p.site !== site), table);
+      const wanted = buildPolicyRules([...usable, next], table);
       await this.store.put(next);
-      await this.sync();
+      await this.install(wanted, issues);
       return viewOf(next, table, this.lastError);
     });
   }
@@ -51,29 +72,37 @@ export class PolicyService {
   }
 
   /**
-   * Replaces every stored policy with `policies` (a settings import) and rebuilds the rules. An invalid list is
-   * refused whole before anything is stored. Answers the browser's refusal of the rules, or null.
+   * Replaces every stored policy with `policies` (a settings import) and rebuilds the rules. An invalid list, or
+   * one needing more rules than allowed, is refused whole before anything is stored. Answers the browser's
+   * refusal of the rules, or null.
    */
   replaceAll(policies: readonly SitePolicy[]): Promise<string | null> {
     return this.serial(async () => {
-      const issues = validatePolicies(policies, await this.table());
+      const table = await this.table();
+      const issues = validatePolicies(policies, table);
       if (issues.length) throw new PolicyError(issues);
+      const wanted = buildPolicyRules(policies, table);
       await this.store.replaceAll(policies);
-      await this.sync();
+      await this.install(wanted, []);
       return this.lastError;
     });
   }
 
-  private async sync(): Promise<void> {
+  /** Installs `wanted`; `leftOut` names stored policies that could not be used. */
+  private async install(wanted: readonly DnrRule[], leftOut: readonly string[]): Promise<void> {
     try {
-      const all = await this.store.all();
-      // With no policy the wanted rule set is empty: no need to read the (large) rule table at every start.
-      await syncPolicyRules(all, all.length ? await this.table() : EMPTY_TABLE);
-      this.lastError = null;
+      await installPolicyRules(wanted);
+      const more = leftOut.length > 3 ? ` (and ${leftOut.length - 3} more)` : '';
+      this.lastError = leftOut.length ? `Some stored policies were left out of the rules: ${leftOut.slice(0, 3).join(' ')}${more}` : null;
+      if (this.lastError) console.error('Diffuse:', this.lastError);
     } catch (error) {
-      this.lastError = error instanceof Error ? error.message : String(error);
-      console.error('Diffuse:', this.lastError);
+      this.failed(error);
     }
+  }
+
+  private failed(error: unknown): void {
+    this.lastError = error instanceof Error ? error.message : String(error);
+    console.error('Diffuse:', this.lastError);
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {

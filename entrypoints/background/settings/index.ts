@@ -5,8 +5,8 @@ import { createSettingsHandlers, type SettingsHandlerDeps } from './handlers';
 export type SettingsCapability = Capability<keyof SettingsMessages>;
 
 /**
- * The settings file (diffuse-settings/1): retention, privacy switches and per-site policies out, and in again
- * checked whole before anything applies. Owns no state: it goes through the capabilities that do.
+ * The settings file (diffuse-settings/2): everything a user sets out, and in again checked whole before anything
+ * applies, then applied all or nothing. Owns no state: it goes through the capabilities that do.
  */
 export function createSettingsCapability(deps: SettingsHandlerDeps): SettingsCapability {
   return { handlers: createSettingsHandlers(deps), start() {} };

@@ -3,6 +3,7 @@ import { createAnswerStore } from './answer-store';
 import { createCloakStore } from './cname-store';
 import { createCompanionStore } from './companion-store';
 import { createDnsStore } from './dns-store';
+import { createManagedStore } from './managed-store';
 import { HistoryStore } from './history-store';
 import { createOperatorStore } from './operator-store';
 import { PageLoadStore } from './page-load-store';
@@ -31,6 +32,7 @@ export function openStores() {
     companion: createCompanionStore(),
     workerStart: createWorkerStartStore(),
     unsaved: createUnsavedHistoryStore(),
+    managed: createManagedStore(),
   };
 }
 

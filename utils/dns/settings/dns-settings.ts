@@ -30,6 +30,22 @@ export interface DnsConfigRequest {
   lookupsVia?: LookupsVia;
 }
 
+/** The fields a change may carry; checkDnsConfig checks each one's value. */
+export const DNS_CONFIG_FIELDS: readonly (keyof DnsConfigRequest)[] = ['resolvers', 'strategy', 'rekeyDays', 'preferFast', 'lookupsVia'];
+
+/** A change that touches a field a fleet's policy sets (docs/managed.md): the refusal per field, or null. */
+export function lockedChanges(request: unknown, managed: DnsConfigRequest): DnsConfigErrors | null {
+  if (typeof request !== 'object' || request === null) return null;
+  const errors: DnsConfigErrors = {};
+  for (const field of DNS_CONFIG_FIELDS) {
+    const asked = (request as Record<string, unknown>)[field];
+    if (asked !== undefined && managed[field] !== undefined && JSON.stringify(asked) !== JSON.stringify(managed[field])) {
+      errors[field] = 'Set by your organization: this cannot be changed here.';
+    }
+  }
+  return Object.keys(errors).length ? errors : null;
+}
+
 /** One message per field, shown beside that field; nothing is changed when there is any. */
 export type DnsConfigErrors = Partial<Record<keyof DnsConfigRequest, string>>;
 

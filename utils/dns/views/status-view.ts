@@ -38,6 +38,8 @@ export interface DnsStatus {
   problems: string[];
   /** The background's clock when this was taken (ms), to show health times such as a circuit's retry. */
   takenAt: number;
+  /** Fields a fleet's policy sets (docs/managed.md): shown locked, "set by your organization". */
+  managed: string[];
 }
 
 const NO_EXPOSURE: DnsExposure = { queries: 0, sites: 0, names: 0, siteShare: 0, nameShare: 0 };
@@ -53,6 +55,8 @@ export function buildDnsStatus(input: {
   speedTiers: SpeedTiers;
   problems: readonly string[];
   now: number;
+  /** Fields a fleet's policy sets; none when left out. */
+  managed?: readonly string[];
 }): DnsStatus {
   const known = knownResolvers();
   const exposureOf = new Map(input.exposure.map(({ resolver, ...rest }) => [resolver, rest]));
@@ -84,5 +88,6 @@ export function buildDnsStatus(input: {
     presets,
     problems: [...input.problems],
     takenAt: input.now,
+    managed: [...(input.managed ?? [])],
   };
 }
