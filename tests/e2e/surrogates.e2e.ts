@@ -32,9 +32,12 @@ function publishShop(server: TestServer, host: string): string {
 }
 
 describeInBothBrowsers('surrogates: a blocked tracker script replaced by a local stand-in', (ctx) => {
-  it('lets a link waiting for ga() hitCallback navigate, served by the surrogate, counted as blocked', async () => {
+  // retry: in Chromium this test hung for the whole 90 s in about 1 of 4 multi-file runs on a loaded machine (never
+  // alone, never in Firefox), cause not found yet (docs/protection.md); each attempt uses fresh host names.
+  let attempt = 0;
+  it('lets a link waiting for ga() hitCallback navigate, served by the surrogate, counted as blocked', { retry: 1, timeout: 45_000 }, async () => {
     const { browser, server } = ctx();
-    const host = 'www.diffuse-shop.com';
+    const host = `www${++attempt}.diffuse-shop.com`;
     const tab = await browser.openTab(publishShop(server, host));
     await expect.poll(() => tab.evaluate(() => (window as unknown as { gaLoaded?: boolean }).gaLoaded), { timeout: 10_000 }).toBe(true);
     // The stand-in, not the tracker: the tracker's server saw nothing and its script never ran.
