@@ -66,7 +66,7 @@ export function createPageloadCapability(deps: PageloadDeps): PageloadCapability
       void whenStarted();
       // What an earlier worker could not write is written first (merged into the pending batch).
       void deps.stores.unsaved.load().then((parked) => parked && writer.adopt(parked.batch)).catch((error: unknown) => console.error('Diffuse: could not read unsaved history', error));
-      observeRequests(deps.requests, tracker, new BlockedBadge(), watchStartGap(tracker, deps.stores.workerStart));
+      observeRequests(deps.requests, tracker, new BlockedBadge(), watchStartGap(tracker, deps.stores.workerStart, () => deps.requests.listeningSince()));
     },
   };
 }

@@ -19,14 +19,17 @@ export interface StartGapWatch {
  * each open tab's Performance Timeline (scripting.executeScript, every frame) and hands the tracker what it
  * lacks. Later workers of the same load were woken for every event (their listeners persist) and read nothing.
  */
-export function watchStartGap(tracker: PageLoadTracker, starts: WorkerStartStore): StartGapWatch {
-  const registeredAt = Date.now();
+export function watchStartGap(tracker: PageLoadTracker, starts: WorkerStartStore, listeningSince: () => number | undefined): StartGapWatch {
+  // When the webRequest listener really went in (platform/request-events.ts registers it after every capability
+  // has subscribed): a request the page made before then was never delivered and must come from its timeline.
+  const subscribedAt = Date.now();
   let window: Map<number, DeliveredRequest[]> | undefined = new Map();
   // Until the open tabs' documents are known, events of tabs this worker has not seen begin a page load wait.
   tracker.hold();
   const read = async () => {
     if (!(await starts.firstSinceLoad())) return;
-    await new Promise((done) => setTimeout(done, READ_AFTER_MS - (Date.now() - registeredAt)));
+    await new Promise((done) => setTimeout(done, READ_AFTER_MS - (Date.now() - subscribedAt)));
+    const registeredAt = listeningSince() ?? Date.now();
     const delivered = window ?? new Map<number, DeliveredRequest[]>();
     window = undefined;
     await recoverOpenTabs(tracker, delivered, registeredAt);

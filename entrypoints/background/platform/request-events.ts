@@ -38,6 +38,13 @@ export class RequestEvents {
   private readonly beforeRequest: BeforeRequest[] = [];
   private readonly responseStarted: Observer[] = [];
   private readonly errorOccurred: Observer[] = [];
+  /** Date.now() when listen() registered the listeners; undefined before. */
+  private since: number | undefined;
+
+  /** When the listeners went in (start-up recovery counts what pages did before then as never delivered). */
+  listeningSince(): number | undefined {
+    return this.since;
+  }
   private readonly beforeRedirect: Observer[] = [];
 
   /** Called for every request before it is sent; in Firefox a subscriber may cancel it (blocking, bounded). */
@@ -84,5 +91,8 @@ export class RequestEvents {
     if (this.responseStarted.length) browser.webRequest.onResponseStarted.addListener(fanOut(this.responseStarted), filter);
     if (this.errorOccurred.length) browser.webRequest.onErrorOccurred.addListener(fanOut(this.errorOccurred), filter);
     if (this.beforeRedirect.length) browser.webRequest.onBeforeRedirect.addListener(fanOut(this.beforeRedirect), filter);
+    // After registering: a request in between is both delivered and in the page's timeline, and the recovery
+    // subtracts what was delivered; before, it could be neither.
+    this.since = Date.now();
   }
 }
