@@ -213,6 +213,20 @@ describe('PageLoadTracker.recover (requests made before the listener existed)', 
     t2.recover(gap(3, 90_000));
     expect(older.events[0]).toBe('begin L1 tab3 shop.com https://www.shop.com/p');
   });
+
+  it('adds to a restored load for the same document what its stored counts lack, host by host (its worker stopped before writing them)', async () => {
+    const stored: PageLoad = { id: 'OLD', tabId: 3, url: 'https://www.shop.com/p', site: 'shop.com', startedAt: 1000 };
+    const { events, sink } = recorder();
+    const t = tracker(sink, [stored]);
+    t.hold();
+    await t.start();
+    t.observe(sub(3, 'https://api.shop.com/late')); // delivered to this worker: held until the document is known
+    const missed = [main(3, 'https://www.shop.com/p'), sub(3, 'https://www.shop.com/app.js'), sub(3, 'http://cdn.img.com/a.png'), sub(3, 'http://cdn.img.com/b.png')];
+    const gap = { tabId: 3, documentUrl: 'https://www.shop.com/p', documentStart: 900, missed };
+    expect(t.restoredFor(gap)?.id).toBe('OLD');
+    t.recover(gap, new Map([['www.shop.com', 1], ['cdn.img.com', 2]]));
+    expect(events).toEqual(['count OLD www.shop.com', 'count OLD api.shop.com']);
+  });
 });
 
 describe('PageLoadTracker.hold (a tab’s document not known yet)', () => {

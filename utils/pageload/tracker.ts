@@ -84,26 +84,44 @@ export class PageLoadTracker {
   }
 
   /**
+   * The tab's page load restored from storage for the document `gap` names, if that is what the tab has: the
+   * worker that began it counted what it was delivered, and the adapter reads those stored counts for recover.
+   */
+  restoredFor(gap: StartGap): PageLoad | undefined {
+    const load = this.current.get(gap.tabId);
+    return load && this.isSameDocument(load, gap) && !this.live.has(load.id) ? load : undefined;
+  }
+
+  /**
    * Requests the tab's document made before the listener was registered (utils/pageload/start-gap.ts). They go
    * into the tab's page load when this worker began it for that document (from a later request); a tab with no
    * page load, or one left from an earlier document, begins one for the document. A load restored from storage
-   * for the same document was counted by the worker that stored it: nothing is added to it.
+   * for the same document was begun by an earlier worker, which may have stopped before writing all it counted
+   * (Firefox restarts an updated add-on with no event to write on; measured in tests/e2e/start-up.e2e.ts): per
+   * host, what the timeline holds beyond `stored` (that load's stored request counts) goes in.
    */
-  recover(gap: StartGap): void {
+  recover(gap: StartGap, stored?: ReadonlyMap<string, number>): void {
     this.run(() => {
       let load = this.current.get(gap.tabId);
-      const sameDocument = load !== undefined && load.startedAt >= gap.documentStart - SAME_DOCUMENT_MS;
-      if (load && sameDocument && !this.live.has(load.id)) return;
-      if (!load || !sameDocument) load = this.begin(gap.tabId, gap.documentUrl, gap.documentStart);
+      const restored = load !== undefined && this.isSameDocument(load, gap) && !this.live.has(load.id);
+      if (!load || !this.isSameDocument(load, gap)) load = this.begin(gap.tabId, gap.documentUrl, gap.documentStart);
+      const alreadyCounted = new Map(restored ? (stored ?? []) : []);
       for (const request of gap.missed) {
         const host = networkHost(request.url);
-        if (host) this.record(load, host, requestCounters(request.url));
+        if (!host) continue;
+        const left = alreadyCounted.get(host) ?? 0;
+        if (left > 0) alreadyCounted.set(host, left - 1);
+        else if (!restored || stored) this.record(load, host, requestCounters(request.url));
       }
       // The tab's page load is known now: what it did since goes into it.
       const waiting = this.held?.get(gap.tabId);
       this.held?.delete(gap.tabId);
       for (const action of waiting ?? []) action();
     });
+  }
+
+  private isSameDocument(load: PageLoad, gap: StartGap): boolean {
+    return load.startedAt >= gap.documentStart - SAME_DOCUMENT_MS;
   }
 
   tabClosed(tabId: number): void {

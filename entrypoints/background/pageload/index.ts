@@ -66,7 +66,10 @@ export function createPageloadCapability(deps: PageloadDeps): PageloadCapability
       void whenStarted();
       // What an earlier worker could not write is written first (merged into the pending batch).
       void deps.stores.unsaved.load().then((parked) => parked && writer.adopt(parked.batch)).catch((error: unknown) => console.error('Diffuse: could not read unsaved history', error));
-      observeRequests(deps.requests, tracker, new BlockedBadge(), watchStartGap(tracker, deps.stores.workerStart, () => deps.requests.listeningSince()));
+      observeRequests(deps.requests, tracker, new BlockedBadge(), watchStartGap(tracker, deps.stores.workerStart, () => deps.requests.listeningSince(), async (id) => {
+        await writer.flush();
+        return new Map((await pageLoads.view(id))?.hosts.map((h) => [h.host, h.requests]));
+      }));
     },
   };
 }

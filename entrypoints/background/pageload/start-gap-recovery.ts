@@ -19,7 +19,7 @@ export interface StartGapWatch {
  * each open tab's Performance Timeline (scripting.executeScript, every frame) and hands the tracker what it
  * lacks. Later workers of the same load were woken for every event (their listeners persist) and read nothing.
  */
-export function watchStartGap(tracker: PageLoadTracker, starts: WorkerStartStore, listeningSince: () => number | undefined): StartGapWatch {
+export function watchStartGap(tracker: PageLoadTracker, starts: WorkerStartStore, listeningSince: () => number | undefined, storedCounts: StoredCounts): StartGapWatch {
   // When the webRequest listener really went in (platform/request-events.ts registers it after every capability
   // has subscribed): a request the page made before then was never delivered and must come from its timeline.
   const subscribedAt = Date.now();
@@ -32,7 +32,7 @@ export function watchStartGap(tracker: PageLoadTracker, starts: WorkerStartStore
     const registeredAt = listeningSince() ?? Date.now();
     const delivered = window ?? new Map<number, DeliveredRequest[]>();
     window = undefined;
-    await recoverOpenTabs(tracker, delivered, registeredAt);
+    await recoverOpenTabs(tracker, delivered, registeredAt, storedCounts);
   };
   read()
     .catch((error: unknown) => console.error('Diffuse: could not read what open pages loaded before the start', error))
@@ -50,12 +50,18 @@ export function watchStartGap(tracker: PageLoadTracker, starts: WorkerStartStore
   };
 }
 
-async function recoverOpenTabs(tracker: PageLoadTracker, delivered: Map<number, DeliveredRequest[]>, registeredAt: number): Promise<void> {
+/** A stored page load's request count per host (what the worker that began it wrote). */
+export type StoredCounts = (pageLoadId: string) => Promise<ReadonlyMap<string, number>>;
+
+async function recoverOpenTabs(tracker: PageLoadTracker, delivered: Map<number, DeliveredRequest[]>, registeredAt: number, storedCounts: StoredCounts): Promise<void> {
   for (const tab of await browser.tabs.query({})) {
     if (tab.id === undefined || !/^https?:/.test(tab.url ?? '')) continue;
     const frames = await readTab(tab.id);
     const gap = frames && startGap(tab.id, frames, delivered.get(tab.id) ?? [], registeredAt);
-    if (gap) tracker.recover(gap);
+    if (!gap) continue;
+    // The tab's events wait (tracker.hold) while its load is only in storage, so the counts read here are all earlier workers'.
+    const restored = tracker.restoredFor(gap);
+    tracker.recover(gap, restored && (await storedCounts(restored.id)));
   }
 }
 
