@@ -1,6 +1,6 @@
 /**
  * npm run bench:popup — first render of the popup for a heavy page (500 hosts) in the real built extension,
- * Chromium and Firefox. Goal (issue 5): ≤ 100 ms. Two clocks per render, both from the popup page itself:
+ * Chromium and Firefox. Goal (issues 5 and 16): ≤ 100 ms at p95, not only p50. Two clocks per render, both from the popup page itself:
  * - popup: from the popup's script starting to its first full render (its message round trip to the
  *   background, the report, the Preact render) — what Diffuse's code costs; the goal applies to this;
  * - page: from the navigation start of the popup page, which adds the browser's own page creation.
@@ -13,7 +13,8 @@ import { popupText } from '../tests/e2e/harness/popup-reader';
 import { TestServer } from '../tests/e2e/harness/test-server';
 import { attributionTable } from '../scripts/data/datasets';
 
-const RUNS = 15;
+/** 20 openings per page, so p95 is the second slowest, not the slowest. */
+const RUNS = 20;
 const GOAL_MS = 100;
 
 /** `count` hosts: half owned by known companies (real names from the table), half unknown. */
@@ -53,13 +54,15 @@ async function firstRender(browser: ExtensionBrowser, tabId: number, thirdParty:
   }
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+/** Nearest-rank quantile: p95 of 20 is the 19th smallest. */
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * xs.length) - 1)]!;
 const fmt = (xs: number[]) => `p50 ${quantile(xs, 0.5).toFixed(1).padStart(6)} ms  p95 ${quantile(xs, 0.95).toFixed(1).padStart(6)} ms`;
 
 async function measure(name: string, launch: () => Promise<ExtensionBrowser>, server: TestServer): Promise<boolean> {
   const browser = await launch();
   try {
     const popupP50: number[] = [];
+    const popupP95: number[] = [];
     for (const count of [5, 500]) {
       const tab = await browser.openTab(publish(server, `www.heavy${count}-${name}.test`, hostNames(count)));
       await firstRender(browser, tab.id, count); // warm-up: data loaded, caches filled
@@ -72,10 +75,11 @@ async function measure(name: string, launch: () => Promise<ExtensionBrowser>, se
       }
       console.log(`${name.padEnd(9)} ${String(count).padStart(3)} hosts  popup ${fmt(popup)}   page ${fmt(page)}`);
       popupP50.push(quantile(popup, 0.5));
+      popupP95.push(quantile(popup, 0.95));
       await tab.close();
     }
-    const met = popupP50[1]! <= GOAL_MS;
-    console.log(`${name.padEnd(9)} 500 vs 5 hosts: popup p50 ratio ${(popupP50[1]! / popupP50[0]!).toFixed(2)}×; goal popup p50 ≤ ${GOAL_MS} ms: ${met ? 'met' : 'NOT met'}`);
+    const met = popupP95[1]! <= GOAL_MS;
+    console.log(`${name.padEnd(9)} 500 vs 5 hosts: popup p50 ratio ${(popupP50[1]! / popupP50[0]!).toFixed(2)}×, p95 ratio ${(popupP95[1]! / popupP95[0]!).toFixed(2)}×; goal popup p95 ≤ ${GOAL_MS} ms: ${met ? 'met' : 'NOT met'}`);
     return met;
   } finally {
     await browser.close();

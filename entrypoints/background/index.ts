@@ -68,6 +68,7 @@ export default defineBackground(() => {
     operators: () => stores.operators.memory(),
     followers: [dns.follower, stores.operators.follower, names.follower],
     unsaved: () => stores.unsaved.load(),
+    firstSinceLoad: () => stores.workerStart.firstSinceLoad(),
   });
   const settings = createSettingsCapability({
     privacy: privacy.manager, policies: protection.policies, dns: dns.service, companion: companion.service, ruleTable, prune: history.prune, now: () => Date.now(),

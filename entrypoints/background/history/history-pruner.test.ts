@@ -138,12 +138,25 @@ describe('history pruning carries the DNS exposure ledger with it', () => {
     expect((await storedLedger()).resolvers.reduce((sum, r) => sum + r.sites.length, 0)).toBe(sites.length - 1);
   });
 
+  it('only the first start of an extension load prunes at start, after a delay; a later worker leaves it to the alarm', async () => {
+    const follower = { pruneBefore: vi.fn(async () => {}), deleteAll: vi.fn(async () => {}), forgetSite: vi.fn(async () => {}) };
+    db = new DiffuseDb(`pruner-test-${++n}`);
+    const history = new HistoryStore(db, new PageLoadStore(db));
+    startHistoryPruning(history, follower, async () => false, 0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(follower.pruneBefore).not.toHaveBeenCalled();
+    startHistoryPruning(history, follower, async () => true, 30);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(follower.pruneBefore).not.toHaveBeenCalled(); // not yet: the waking event comes first
+    await vi.waitFor(() => expect(follower.pruneBefore).toHaveBeenCalledTimes(1));
+  });
+
   it('the start-up run and the daily alarm prune the follower to the same cut-off as history', async () => {
     const follower = { pruneBefore: vi.fn(async () => {}), deleteAll: vi.fn(async () => {}), forgetSite: vi.fn(async () => {}) };
     db = new DiffuseDb(`pruner-test-${++n}`);
     const history = new HistoryStore(db, new PageLoadStore(db));
     const prune = vi.spyOn(history, 'prune');
-    startHistoryPruning(history, follower);
+    startHistoryPruning(history, follower, async () => true, 0);
     await vi.waitFor(() => expect(follower.pruneBefore).toHaveBeenCalledTimes(1));
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'diffuse-prune-history', scheduledTime: Date.now() });
     await vi.waitFor(() => expect(follower.pruneBefore).toHaveBeenCalledTimes(2));

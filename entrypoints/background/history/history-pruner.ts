@@ -25,15 +25,20 @@ export async function forgetSiteHistory(history: HistoryStore, follower: History
   await allDone(history.forgetSite(site), follower.forgetSite(site));
 }
 
+/** How long after a start the start-up prune waits: the event that started the worker and its page come first. */
+export const START_PRUNE_DELAY_MS = 3_000;
+
 /**
- * Prunes at every start (Chrome starts the worker many times a day, Firefox the background page once per
- * session) and daily through `browser.alarms`, which needs the "alarms" permission: without it the
- * start-up pruning alone runs. The alarm listener is added synchronously, so the alarm that wakes a stopped
- * worker finds it; the alarm is created once and kept, so restarts do not keep postponing it.
+ * Prunes on the first start of an extension load (a browser start, an install, an update), a few seconds in, and
+ * daily through `browser.alarms`, which needs the "alarms" permission: without it the start-up pruning alone runs.
+ * Not at every start: Chrome starts the worker for every event after a pause, and the prune's followers load ~1.6 MB
+ * of tables (learned cloaks' rules), which held the waking event ~250 ms (npm run bench:wake). The alarm listener
+ * is added synchronously, so the alarm that wakes a stopped worker finds it; the alarm is created once and kept, so
+ * restarts do not keep postponing it.
  */
-export function startHistoryPruning(history: HistoryStore, follower: HistoryFollower): void {
+export function startHistoryPruning(history: HistoryStore, follower: HistoryFollower, firstSinceLoad: () => Promise<boolean>, delayMs = START_PRUNE_DELAY_MS): void {
   const run = () => pruneHistory(history, follower).catch((error: unknown) => console.error('Diffuse: could not prune history', error));
-  void run();
+  void firstSinceLoad().then((first) => first && setTimeout(() => void run(), delayMs), () => setTimeout(() => void run(), delayMs));
   const alarms = (browser as { alarms?: typeof browser.alarms }).alarms;
   if (!alarms) return;
   alarms.onAlarm.addListener((alarm) => {

@@ -23,6 +23,8 @@ export interface HistoryDeps {
   followers: HistoryFollower[];
   /** What could not be written, and why (store/unsaved-history-store.ts). */
   unsaved?: () => Promise<{ reason: string; since: number } | undefined>;
+  /** Whether this worker is the first of the extension load (store/worker-start-store.ts): only it prunes at start. */
+  firstSinceLoad: () => Promise<boolean>;
 }
 
 /** History over time (docs/history.md): the dashboard's views and exports, retention, delete all, forget a site. */
@@ -44,7 +46,7 @@ export function createHistoryCapability(deps: HistoryDeps): HistoryCapability {
       unsaved: deps.unsaved,
     }),
     start() {
-      startHistoryPruning(deps.history, follower);
+      startHistoryPruning(deps.history, follower, deps.firstSinceLoad);
     },
   };
 }

@@ -88,7 +88,10 @@ export function createNamesCapability(deps: NamesDeps): NamesCapability {
     relayed: (host, address) => service.relayed(host, address),
     start() {
       names.start();
-      void service.start();
+      // Firefox's blocking listener may hold a page's first request for the tables, so they load at once there (its
+      // background starts once). A Chrome worker starts for every event after a pause: loading ~1.6 MB of JSON then
+      // held the event that woke it ~250 ms (npm run bench:wake); there they load on first use, off the request path.
+      if (deps.blocking) void service.start();
       // Subscribed after pageload's observer, so a main_frame request has begun its page load. Firefox decides at request time.
       watchHosts(deps.requests, deps.tracker, service, deps.blocking);
     },

@@ -76,9 +76,15 @@ export class RequestEvents {
     type Listener = Parameters<typeof browser.webRequest.onBeforeRequest.addListener>[0];
     const before = this.beforeRequest;
     if (before.length) {
+      let first = true;
       const listener = (details: RequestDetails) => {
         let decision: ReturnType<BeforeRequest>;
         for (const subscriber of before) decision = subscriber(details) ?? decision;
+        if (first) {
+          first = false;
+          // When this worker first handled a request, read by bench/worker-wake.ts (a local mark; nothing leaves).
+          performance.mark('diffuse:first-event');
+        }
         return blocking ? decision : undefined;
       };
       // Firefox accepts a Promise of a BlockingResponse from a blocking listener; the types know only Chrome's.

@@ -9,19 +9,22 @@ import { browser } from 'wxt/browser';
 const KEY = 'workerStarted';
 
 export interface WorkerStartStore {
-  /** Whether this is the first start since the extension was loaded; marks it, so the next start is not. */
+  /**
+   * Whether this is the first start since the extension was loaded; marks it, so the next start is not. Asked
+   * once per worker: every caller in this worker gets the same answer.
+   */
   firstSinceLoad(): Promise<boolean>;
 }
 
 export function createWorkerStartStore(): WorkerStartStore {
-  return {
-    async firstSinceLoad() {
-      const session = browser.storage.session;
-      // Without storage.session (older than both minimum versions) a background cannot tell: take it as first.
-      if (!session) return true;
-      if ((await session.get(KEY))[KEY]) return false;
-      await session.set({ [KEY]: true });
-      return true;
-    },
+  let answer: Promise<boolean> | undefined;
+  const ask = async () => {
+    const session = browser.storage.session;
+    // Without storage.session (older than both minimum versions) a background cannot tell: take it as first.
+    if (!session) return true;
+    if ((await session.get(KEY))[KEY]) return false;
+    await session.set({ [KEY]: true });
+    return true;
   };
+  return { firstSinceLoad: () => (answer ??= ask()) };
 }

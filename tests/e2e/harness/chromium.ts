@@ -26,10 +26,12 @@ export interface ChromiumOptions {
   nativeMessagingHosts?: string;
   /** `false` starts the same profile setup without Diffuse, as a baseline for benchmarks (as launchFirefox does). */
   extension?: boolean;
+  /** Another unpacked extension instead of Diffuse's build (a benchmark's minimal peer); not waited for as Diffuse is. */
+  extensionDir?: string;
 }
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ExtensionBrowser> {
-  const extension = resolve(BUILD_DIRS.chromium);
+  const extension = resolve(options.extensionDir ?? BUILD_DIRS.chromium);
   if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`No Chrome build at ${extension}: run npm run build first.`);
   const withExtension = options.extension !== false;
   const profile = await mkdtemp(join(tmpdir(), 'diffuse-chromium-'));
@@ -67,6 +69,8 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   }
   const driver = new ChromiumExtensionBrowser(context, new URL(worker.url()).host, profile, launch);
+  // Another extension has no popup to ask for tab ids through.
+  if (options.extensionDir) return Object.assign(driver, { tabIds: false });
   const probe = await driver.openExtensionPage('popup.html');
   await waitForBackground(probe);
   await probe.close();
@@ -88,6 +92,8 @@ async function grantInProfile(profile: string, id: string, permissions: readonly
 class ChromiumExtensionBrowser implements ExtensionBrowser {
   readonly name = 'chromium';
   private readonly tabs = new OpenTabs();
+  /** Whether tabs' ids are asked of the extension (Diffuse's popup); -1 otherwise. */
+  tabIds = true;
   constructor(
     private context: BrowserContext,
     private readonly extensionId: string,
@@ -110,7 +116,7 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
     const page = await this.context.newPage();
     await page.goto(url);
     // Without the extension there is nobody to ask; benchmarks use such tabs only to load pages.
-    const id = this.extensionId ? await this.tabIdOf(page) : -1;
+    const id = this.extensionId && this.tabIds ? await this.tabIdOf(page) : -1;
     return this.tabs.track({
       id,
       goto: async (next) => void (await page.goto(next)),
@@ -161,6 +167,13 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
     await stopped;
     await cdp.detach();
     await page.close();
+  }
+
+  /** Evaluates `fn` in the extension's running service worker, waiting for one to run (a stopped one starts on events only). */
+  async evaluateInWorker<T>(fn: () => T | Promise<T>): Promise<T> {
+    const ours = () => this.context.serviceWorkers().find((w) => w.url().includes(this.extensionId));
+    const worker = ours() ?? (await this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(this.extensionId), timeout: 10_000 }));
+    return worker.evaluate(fn);
   }
 
   async close(): Promise<void> {

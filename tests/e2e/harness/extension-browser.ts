@@ -19,6 +19,8 @@ export interface ExtensionBrowser {
   restartOpening(url: string): Promise<BrowserTab>;
   /** Chromium only: stops the extension's service worker, as Chrome does when it likes. */
   stopWorker?(): Promise<void>;
+  /** Chromium only: evaluates `fn` in the extension's service worker (benchmarks read its performance marks). */
+  evaluateInWorker?<T>(fn: () => T | Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
