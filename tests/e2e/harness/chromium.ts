@@ -26,6 +26,8 @@ export interface ChromiumOptions {
   nativeMessagingHosts?: string;
   /** `false` starts the same profile setup without Diffuse, as a baseline for benchmarks (as launchFirefox does). */
   extension?: boolean;
+  /** More command-line switches (a benchmark's --enable-precise-memory-info). */
+  args?: string[];
   /** Another unpacked extension instead of Diffuse's build (a benchmark's minimal peer); not waited for as Diffuse is. */
   extensionDir?: string;
 }
@@ -56,6 +58,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
         // Every name reaches the local test server; URLs carry its ports.
         `--host-resolver-rules=${options.hostResolverRules ?? 'MAP * 127.0.0.1'}`,
         '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+        ...(options.args ?? []),
       ],
     });
   let context = await launch();
@@ -167,6 +170,37 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
     await stopped;
     await cdp.detach();
     await page.close();
+  }
+
+  /**
+   * Sends one DevTools command to the extension's running service worker (benchmarks: HeapProfiler, Runtime), from
+   * an extension page's session through Target.sendMessageToTarget, as Playwright gives no session of a worker.
+   */
+  async sendToWorker<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    const page = await this.context.newPage();
+    try {
+      await page.goto(`chrome-extension://${this.extensionId}/manifest.json`);
+      const cdp = await this.context.newCDPSession(page);
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(this.extensionId));
+      if (!worker) throw new Error('the extension has no running service worker');
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+      const reply = new Promise<T>((done, fail) =>
+        cdp.on('Target.receivedMessageFromTarget', (event) => {
+          const message = JSON.parse(event.message) as { id?: number; result?: T; error?: { message: string } };
+          if (event.sessionId !== sessionId || message.id !== 1) return;
+          if (message.error) fail(new Error(`${method}: ${message.error.message}`));
+          else done(message.result as T);
+        }),
+      );
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method, params }) });
+      const result = await reply;
+      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      await cdp.detach();
+      return result;
+    } finally {
+      await page.close();
+    }
   }
 
   /** Evaluates `fn` in the extension's running service worker, waiting for one to run (a stopped one starts on events only). */

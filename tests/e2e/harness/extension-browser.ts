@@ -21,6 +21,8 @@ export interface ExtensionBrowser {
   stopWorker?(): Promise<void>;
   /** Chromium only: evaluates `fn` in the extension's service worker (benchmarks read its performance marks). */
   evaluateInWorker?<T>(fn: () => T | Promise<T>): Promise<T>;
+  /** Chromium only: one DevTools command to the extension's service worker (benchmarks: its heap). */
+  sendToWorker?<T>(method: string, params?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
 }
 

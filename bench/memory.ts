@@ -1,0 +1,110 @@
+/**
+ * npm run bench:memory — the background's memory over many page loads (issue 16: ≤ 30 MB after 1,000 page loads
+ * of 30 hosts each, and flat after that). Chromium: Diffuse's service worker's live JS heap after a full
+ * garbage collection (DevTools HeapProfiler.collectGarbage, Runtime.getHeapUsage), and the private memory
+ * of its extension process (/proc smaps_rollup), with a minimal MV3 extension (one webRequest listener) loading
+ * the same pages in the same run as the floor. Each page is a new site with 10 subdomains of its own (which
+ * Diffuse looks up, over two local DoH servers) and 20 third-party hosts drawn from 600 (as the web's few big
+ * third parties recur). Readings after 50 loads, then every 250 to --loads (default 1,500).
+ * Firefox is not measured: its extension process is one of several "tab" content processes, with nothing in
+ * /proc to tell which, and its background page has no heap figure of its own (docs/performance.md).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium } from '../tests/e2e/harness/chromium';
+import { ask } from '../tests/e2e/harness/dns-actions';
+import type { ExtensionBrowser } from '../tests/e2e/harness/extension-browser';
+import { TestServer } from '../tests/e2e/harness/test-server';
+import { DohServer } from '../tests/support/doh-server';
+import { numberArg } from './dns-stats';
+
+const LOADS = numberArg(process.argv, 'loads', 1500);
+const GOAL_MB = 30;
+
+async function minimalExtension(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'diffuse-memory-peer-'));
+  const manifest = { manifest_version: 3, name: 'memory peer', version: '1', background: { service_worker: 'sw.js' }, permissions: ['webRequest'], host_permissions: ['<all_urls>'] };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'sw.js'), `let n = 0; chrome.webRequest.onBeforeRequest.addListener(() => { n += 1; }, { urls: ['<all_urls>'] });`);
+  return dir;
+}
+
+/** Private memory (MB) of the browser's extension renderer: the process of the one extension loaded. */
+function extensionProcessMb(profile: string): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+      if (!cmdline.includes(profile) || !cmdline.includes('--extension-process')) continue;
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1');
+      for (const field of ['Private_Clean', 'Private_Dirty']) kb += Number(new RegExp(`${field}:\\s+(\\d+)`).exec(rollup)?.[1] ?? 0);
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return kb / 1024;
+}
+
+/** The worker's live JS heap (MB), after a full collection (DevTools HeapProfiler and Runtime.getHeapUsage). */
+async function workerHeapMb(browser: ExtensionBrowser): Promise<number> {
+  await browser.sendToWorker!('HeapProfiler.collectGarbage');
+  const { usedSize } = await browser.sendToWorker!<{ usedSize: number }>('Runtime.getHeapUsage');
+  return usedSize / 2 ** 20;
+}
+
+function publish(server: TestServer, n: number): string {
+  const site = `mem${n}-news.com`;
+  const hosts = [
+    ...Array.from({ length: 10 }, (_, k) => `s${k}.${site}`),
+    ...Array.from({ length: 20 }, (_, k) => `cdn${(n * 7 + k * 31) % 600}.memhost-${(n + k) % 600}.net`),
+  ];
+  const images = hosts.map((h, i) => `<img alt="" width="1" height="1" src="${server.url(h, `/asset/${n}-${i}.png`)}">`).join('');
+  server.page(`www.${site}`, '/', `<!doctype html><link rel="icon" href="data:,"><title>${n}</title>${images}`);
+  return server.url(`www.${site}`, '/');
+}
+
+const zone = [
+  { name: '*.com', type: 'A' as const, data: '127.0.0.1', ttl: 300 },
+  { name: '*.net', type: 'A' as const, data: '127.0.0.1', ttl: 300 },
+];
+const server = await TestServer.start();
+const doh = await Promise.all([DohServer.start({ zone, plain: true }), DohServer.start({ zone, plain: true })]);
+const peerDir = await minimalExtension();
+const diffuse = await launchChromium();
+const peer = await launchChromium({ extensionDir: peerDir });
+try {
+  const options = await diffuse.openExtensionPage('options.html');
+  const configured = await ask<{ ok: boolean }>(options, { type: 'dns.configure', resolvers: doh.map((d) => d.template), strategy: 'site' });
+  if (!configured.ok) throw new Error(`dns.configure refused: ${JSON.stringify(configured)}`);
+  await options.close();
+  const tabs = { diffuse: await diffuse.openTab(server.url('www.mem-start.com', '/')), peer: await peer.openTab(server.url('www.mem-start.com', '/')) };
+  console.log(`Chromium, ${LOADS} page loads of 30 hosts each; memory after a GC (MB)`);
+  console.log('loads   Diffuse heap   Diffuse process   peer heap   peer process   Diffuse − peer (process)');
+  const readings: { loads: number; heap: number }[] = [];
+  for (let n = 1; n <= LOADS; n++) {
+    const url = publish(server, n);
+    // goto waits for the load event: every image has been requested.
+    await Promise.all([tabs.diffuse.goto(url), tabs.peer.goto(url)]);
+    if (n === 50 || n % 250 === 0) {
+      await new Promise((r) => setTimeout(r, 500)); // the batch of page loads written (250 ms flush)
+      const [dh, ph] = [await workerHeapMb(diffuse), await workerHeapMb(peer)];
+      const [dp, pp] = [extensionProcessMb(diffuse.profile), extensionProcessMb(peer.profile)];
+      readings.push({ loads: n, heap: dh });
+      console.log(`${String(n).padStart(5)}   ${dh.toFixed(1).padStart(12)}   ${dp.toFixed(1).padStart(15)}   ${ph.toFixed(1).padStart(9)}   ${pp.toFixed(1).padStart(12)}   ${(dp - pp).toFixed(1).padStart(10)}`);
+    }
+  }
+  const at1000 = readings.find((r) => r.loads === 1000)?.heap ?? readings.at(-1)!.heap;
+  const last = readings.at(-1)!.heap;
+  const flat = last <= at1000 * 1.1;
+  console.log(`heap after 1,000 loads ${at1000.toFixed(1)} MB (goal ≤ ${GOAL_MB}: ${at1000 <= GOAL_MB ? 'met' : 'NOT met'}); after ${readings.at(-1)!.loads}: ${last.toFixed(1)} MB (${flat ? 'flat' : 'still growing'}, within 10 %)`);
+  console.log(`extension's DoH queries: ${doh.reduce((n, d) => n + d.log.length, 0)}`);
+  process.exitCode = at1000 <= GOAL_MB && flat ? 0 : 1;
+} finally {
+  await Promise.all([diffuse.close(), peer.close()]);
+  await rm(peerDir, { recursive: true, force: true });
+  await server.close();
+  await Promise.all(doh.map((d) => d.close()));
+}
