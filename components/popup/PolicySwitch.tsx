@@ -7,11 +7,14 @@ const MODES: { mode: SiteMode; label: string; help: string }[] = [
   { mode: 'strict', label: 'policyStrict', help: 'policyStrictHelp' },
 ];
 
-/** The site's protection mode as a radio group: arrow keys move between modes, each with its explanation. */
-export function PolicySwitch(props: { mode: SiteMode; onChange: (mode: SiteMode) => void; t: Translate }) {
+/**
+ * The site's protection mode as a radio group: arrow keys move between modes, each with its explanation. Disabled,
+ * with a note, while a fleet's policy sets it (docs/managed.md).
+ */
+export function PolicySwitch(props: { mode: SiteMode; onChange: (mode: SiteMode) => void; managed?: boolean; t: Translate }) {
   const { t } = props;
   return (
-    <fieldset class="policy" data-testid="policy">
+    <fieldset class="policy" data-testid="policy" disabled={props.managed}>
       <legend>{t('policyLegend')}</legend>
       {MODES.map(({ mode, label, help }) => (
         <label key={mode} title={t(help)}>
@@ -19,6 +22,7 @@ export function PolicySwitch(props: { mode: SiteMode; onChange: (mode: SiteMode)
           {t(label)}
         </label>
       ))}
+      {props.managed && <p class="help" role="note" data-testid="policy-managed">{t('policyManagedNote')}</p>}
       <p class="help">{t(MODES.find((m) => m.mode === props.mode)?.help ?? 'policyDefaultHelp')}</p>
     </fieldset>
   );

@@ -69,12 +69,13 @@ export default defineBackground(() => {
     followers: [dns.follower, stores.operators.follower, names.follower],
     unsaved: () => stores.unsaved.load(),
     firstSinceLoad: () => stores.workerStart.firstSinceLoad(),
+    managed: () => stores.managed.load(),
   });
   const settings = createSettingsCapability({
-    privacy: privacy.manager, policies: protection.policies, dns: dns.service, companion: companion.service, ruleTable, prune: history.prune, now: () => Date.now(),
+    privacy: privacy.manager, policies: protection.policies, dns: dns.service, companion: companion.service, ruleTable, applyHistory: history.applyUserSettings, now: () => Date.now(),
   });
   // What a fleet's policy sets (docs/managed.md), applied at start and on every change of the policy.
-  const managed = createManagedCapability({ store: stores.managed, dns: dns.service, companion: companion.service, prune: history.prune });
+  const managed = createManagedCapability({ store: stores.managed, dns: dns.service, companion: companion.service, policies: protection.policies, setCategories: (c) => protection.setCategories(c), applyHistory: history.applySettings });
 
   // Synchronously, in the first turn: the event that woke the worker must find every listener. pageload's request
   // observer subscribes before names' listener, so a main_frame request has begun its page load when names sees it;

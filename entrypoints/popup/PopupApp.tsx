@@ -86,7 +86,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
       </header>
       {error && <p class="error" role="alert">{t('popupError', [error])}</p>}
       {policy?.error && <p class="error" role="alert" data-testid="rule-error">{t('policyError', [policy.error])}</p>}
-      {policy && <PolicySwitch mode={policy.mode} onChange={(mode) => void edit({ mode })} t={t} />}
+      {policy && <PolicySwitch mode={policy.mode} onChange={(mode) => void edit({ mode })} managed={policy.managed} t={t} />}
       {changed && (
         <p class="changed" role="status">
           {t('policyChanged')}{' '}
@@ -102,7 +102,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
             <h2 id="companies-heading">{t('companiesHeading')}</h2>
             <CompanyList
               companies={report.organizations}
-              control={policy ? { choices: policy.companies, onChange: (company, choice) => void edit({ company, choice }) } : undefined}
+              control={policy && !policy.managed ? { choices: policy.companies, onChange: (company, choice) => void edit({ company, choice }) } : undefined}
               t={t}
             />
             {report.unknown.hosts > 0 && (
@@ -115,7 +115,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
               </LazyDetails>
             )}
           </section>
-          <SiteDomains report={report} onChange={policy ? (ownDomain, belongs) => void edit({ ownDomain, belongs }) : undefined} t={t} />
+          <SiteDomains report={report} onChange={policy && !policy.managed ? (ownDomain, belongs) => void edit({ ownDomain, belongs }) : undefined} t={t} />
           <CloakedTrackers cloaks={view.cloaks} evictions={view.cloakEvictions} t={t} />
           <EncryptionPanel summary={view.encryption} dnsSettingsUrl={props.dnsSettingsUrl} t={t} />
           <InfrastructurePanel view={view.infrastructure} t={t} />

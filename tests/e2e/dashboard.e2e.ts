@@ -119,7 +119,7 @@ describeInBothBrowsers('dashboard: history over days, exports and the settings f
     const [page] = await openDashboard(ctx, 5); // the report page of the test before is a site too
     const exported = await captureDownload(page, '[data-testid="settings-export"]');
     const file = JSON.parse(exported.text);
-    expect(file).toMatchObject({ schema: 'diffuse-settings/2', history: { retentionDays: 30 }, policies: [], dns: { strategy: 'site' }, companion: { enabled: false } });
+    expect(file).toMatchObject({ schema: 'diffuse-settings/3', history: { retentionDays: 30 }, policies: [], dns: { strategy: 'site' }, companion: { enabled: false } });
 
     file.history.retentionDays = 7;
     file.policies = [{ site: 'alpha-news.test', mode: 'off', companies: {} }, { site: 'beta-shop.test', mode: 'default', companies: { microsoft: 'allow' } }];

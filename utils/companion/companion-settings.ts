@@ -23,6 +23,8 @@ export interface CompanionStatus {
   port: number | null;
   /** Lookups the companion reported since it started. */
   lookups: number;
+  /** A fleet's policy sets the switch (docs/managed.md): shown locked, and changes to it refused. */
+  managed: boolean;
 }
 
 export type CompanionSetRequest = Partial<CompanionSettings>;

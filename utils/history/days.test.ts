@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, dayKey, daysFrom, rangeBounds, rangeOf, startOfDay } from './days';
-import { firstKeptDay, parseHistorySettings } from './retention';
+import { afterSettingsChange, firstKeptDay, parseHistorySettings } from './retention';
 
 const NOW = new Date(2026, 2, 1, 9, 30).getTime(); // 1 March 2026, local time
 
@@ -31,8 +31,12 @@ describe('days and ranges', () => {
   it('retention: 30 days keeps today and the 30 days before; forever keeps everything; bad stored values fall back', () => {
     expect(firstKeptDay(NOW, 30)).toBe('2026-01-30');
     expect(firstKeptDay(NOW, null)).toBeNull();
-    expect(parseHistorySettings(undefined)).toEqual({ retentionDays: 30 });
-    expect(parseHistorySettings({ retentionDays: null })).toEqual({ retentionDays: null });
-    expect(parseHistorySettings({ retentionDays: -3 })).toEqual({ retentionDays: 30 });
+    expect(parseHistorySettings(undefined)).toEqual({ retentionDays: 30, off: false });
+    expect(parseHistorySettings({ retentionDays: null })).toEqual({ retentionDays: null, off: false }); // stored before "keep no history"
+    expect(parseHistorySettings({ retentionDays: -3, off: true })).toEqual({ retentionDays: 30, off: true });
+    expect(parseHistorySettings({ retentionDays: 7, off: 'yes' })).toEqual({ retentionDays: 7, off: false });
+    expect(afterSettingsChange({ retentionDays: 7, off: false }, { retentionDays: 7, off: true })).toBe('delete-all');
+    expect(afterSettingsChange({ retentionDays: 7, off: true }, { retentionDays: 7, off: true })).toBe('prune');
+    expect(afterSettingsChange({ retentionDays: 7, off: true }, { retentionDays: 30, off: false })).toBe('prune');
   });
 });

@@ -8,9 +8,14 @@ import { FieldError } from '../validate/fields';
 export interface HistorySettings {
   /** Whole days, or null for "forever". */
   retentionDays: number | null;
+  /**
+   * "Keep no history" (docs/history.md, "Keep no history"): nothing about page loads is written; the popup works
+   * from memory. Absent in settings stored before it existed: read as false.
+   */
+  off: boolean;
 }
 
-export const DEFAULT_HISTORY_SETTINGS: HistorySettings = { retentionDays: 30 };
+export const DEFAULT_HISTORY_SETTINGS: HistorySettings = { retentionDays: 30, off: false };
 /** What the retention select offers; an imported settings file may carry any whole number in MAX_RETENTION_DAYS. */
 export const RETENTION_CHOICES: readonly (number | null)[] = [7, 30, 90, 365, null];
 export const MAX_RETENTION_DAYS = 3650;
@@ -27,8 +32,18 @@ export function retentionField(value: unknown, path: string): number | null {
 
 /** Stored settings as read back; anything unreadable falls back to the default rather than failing history. */
 export function parseHistorySettings(raw: unknown): HistorySettings {
-  const days = (raw as { retentionDays?: unknown } | null | undefined)?.retentionDays;
-  return isRetention(days) ? { retentionDays: days } : { ...DEFAULT_HISTORY_SETTINGS };
+  const stored = raw as { retentionDays?: unknown; off?: unknown } | null | undefined;
+  const days = stored?.retentionDays;
+  return { retentionDays: isRetention(days) ? days : DEFAULT_HISTORY_SETTINGS.retentionDays, off: stored?.off === true };
+}
+
+/**
+ * What a change of the settings asks of what is stored: turning history off deletes everything (a user who asks to
+ * keep no history expects none kept, and "history is off" over old history would mislead); otherwise the
+ * retention prunes.
+ */
+export function afterSettingsChange(before: HistorySettings, after: HistorySettings): 'delete-all' | 'prune' {
+  return after.off && !before.off ? 'delete-all' : 'prune';
 }
 
 /** The first day kept, or null when nothing is to be deleted. */

@@ -23,6 +23,7 @@ const handlers: Handlers = {
   'history.export': unused,
   'history.data': unused,
   'history.setRetention': unused,
+  'history.setOff': unused,
   'history.deleteAll': unused,
   'history.forgetSite': unused,
   'settings.export': unused,

@@ -9,6 +9,10 @@ export type { ExportFile, ExportFormat } from '../history/export-file';
 export interface HistoryDataView {
   /** Whole days, null = forever. */
   retentionDays: number | null;
+  /** "Keep no history" is on: nothing about page loads is written (docs/history.md). */
+  off: boolean;
+  /** The settings here a fleet's policy sets, shown locked (docs/managed.md). */
+  managed: ('retentionDays' | 'off')[];
   pageLoads: number;
   /** When the oldest stored page load started (ms), null when none is. */
   since: number | null;
@@ -24,6 +28,8 @@ export interface HistoryMessages {
   'history.data': { request: Record<string, never>; response: HistoryDataView };
   /** Sets how long history is kept and prunes at once. */
   'history.setRetention': { request: { retentionDays: number | null }; response: HistoryDataView };
+  /** Turns "keep no history" on (deleting everything stored, as delete-all does) or off. */
+  'history.setOff': { request: { off: boolean }; response: HistoryDataView };
   /** Deletes every recorded page load; settings and per-site policies stay. */
   'history.deleteAll': { request: Record<string, never>; response: HistoryDataView };
   /**
@@ -37,6 +43,7 @@ export const HISTORY_MESSAGES: Record<keyof HistoryMessages, true> = {
   'history.export': true,
   'history.data': true,
   'history.setRetention': true,
+  'history.setOff': true,
   'history.deleteAll': true,
   'history.forgetSite': true,
 };

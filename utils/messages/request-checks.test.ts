@@ -19,6 +19,7 @@ const GOOD: { [T in MessageType]: Record<string, unknown> } = {
   'history.export': { range: 'all', format: 'csv' },
   'history.data': {},
   'history.setRetention': { retentionDays: null },
+  'history.setOff': { off: true },
   'history.deleteAll': {},
   'history.forgetSite': { site: 'diffuse-shop.com' },
   'settings.export': {},
@@ -60,6 +61,7 @@ describe('request checks', () => {
   it('refuse wrong types and values elsewhere, naming the field', () => {
     expect(refusal('pageLoad.get', { tabId: '4' })).toBe('tabId: expected a number, got "4"');
     expect(refusal('history.setRetention', { retentionDays: 0 })).toMatch(/^retentionDays: expected a whole number of days from 1 to 3650/);
+    expect(refusal('history.setOff', { off: 'no' })).toBe('off: expected true or false, got "no"');
     expect(refusal('history.export', { range: '7d', format: 'xlsx' })).toMatch(/^format: expected one of "json", "csv", "html"/);
     expect(refusal('privacy.set', { id: 'cookies', enabled: true })).toMatch(/^id: expected one of/);
     expect(refusal('companion.set', { onLoss: 'drop' })).toBe('onLoss: expected one of "direct", "block", got "drop"');

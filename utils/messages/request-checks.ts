@@ -52,6 +52,7 @@ export const REQUEST_CHECKS: RequestChecks = {
   'history.export': only(['range', 'format'], (f) => ({ range: range(f), format: oneOf(f.format, EXPORT_FORMATS, 'format') })),
   'history.data': nothing,
   'history.setRetention': only(['retentionDays'], (f) => ({ retentionDays: retentionField(f.retentionDays, 'retentionDays') })),
+  'history.setOff': only(['off'], (f) => ({ off: boolean(f.off, 'off') })),
   'history.deleteAll': nothing,
   // siteToForget (utils/history/forget-site.ts) says what is wrong with a name that is not a site.
   'history.forgetSite': only(['site'], (f) => ({ site: string(f.site, 'site') })),

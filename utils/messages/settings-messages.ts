@@ -13,9 +13,9 @@ export interface SettingsImportResult {
   companion: boolean;
 }
 
-/** The settings file (diffuse-settings/2; /1 is still read), exported and imported from the dashboard. */
+/** The settings file (diffuse-settings/3; /2 and /1 are still read), exported and imported from the dashboard. */
 export interface SettingsMessages {
-  /** Everything a user sets (retention, privacy switches, policies, DNS, companion) as a `diffuse-settings/2` file. */
+  /** Everything a user sets (retention, privacy switches, policies, DNS, companion) as a `diffuse-settings/3` file. */
   'settings.export': { request: Record<string, never>; response: ExportFile };
   /**
    * Checks the whole file first; an invalid one is refused with the wrong field named and changes nothing. Then

@@ -12,6 +12,8 @@ export interface PolicyView {
   error: string | null;
   /** Other registrable domains the user said belong to this site. */
   ownDomains: string[];
+  /** A fleet's policy sets every site's policy (docs/managed.md): the popup shows it locked. */
+  managed: boolean;
 }
 
 export type PolicyEdit =
@@ -40,10 +42,10 @@ export function editPolicy(policy: SitePolicy, edit: PolicyEdit, table: SideTabl
   return { ...policy, companies };
 }
 
-export function viewOf(policy: SitePolicy, table: SideTable, error: string | null): PolicyView {
+export function viewOf(policy: SitePolicy, table: SideTable, error: string | null, managed = false): PolicyView {
   const companies: Record<string, CompanyChoice> = {};
   for (const [id, choice] of Object.entries(policy.companies)) companies[table.companies[id]?.name ?? id] = choice;
-  return { site: policy.site, mode: policy.mode, companies, error, ownDomains: policy.ownDomains ?? [] };
+  return { site: policy.site, mode: policy.mode, companies, error, ownDomains: policy.ownDomains ?? [], managed };
 }
 
 function withOwnDomain(policy: SitePolicy, host: string, belongs: boolean): SitePolicy {

@@ -6,14 +6,23 @@
  */
 import { checkDnsConfig, DEFAULT_DNS_SETTINGS, DNS_CONFIG_FIELDS, type DnsConfigRequest } from '../dns/settings/dns-settings';
 import { isRetention } from '../history/retention';
+import { managedCategories } from '../rules/managed-categories';
+import { sitePolicyField } from '../rules/policy-fields';
+import { MAX_POLICIES, tooManyPolicies } from '../rules/policy-limits';
+import type { SitePolicy } from '../rules/site-policy';
+import { at, FieldError, list } from '../validate/fields';
 
 export interface ManagedConfig {
   /** DNS fields the organization sets; the options page shows them locked. */
   dns: DnsConfigRequest;
   companion?: boolean;
   historyRetentionDays?: number;
-  /** "Keep no history" (the setting comes with issue 18's other half; applied where it exists). */
+  /** "Keep no history" (docs/history.md). */
   historyOff?: boolean;
+  /** Replaces the user's per-site policies while set (the popup shows them locked); company ids as in settings files. */
+  policies?: SitePolicy[];
+  /** The tracker categories blocked everywhere, exactly these (utils/rules/managed-categories.ts). */
+  protectionCategories?: string[];
   /** Values left out, one sentence each. */
   problems: string[];
 }
@@ -43,10 +52,35 @@ export function parseManagedConfig(raw: unknown): ManagedConfig {
     if (typeof o.historyOff === 'boolean') config.historyOff = o.historyOff;
     else config.problems.push('historyOff: expected true or false.');
   }
+  if (o.protectionCategories !== undefined) {
+    try {
+      config.protectionCategories = managedCategories(o.protectionCategories);
+    } catch (error) {
+      config.problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (o.policies !== undefined) {
+    // All or none: the list replaces the user's, so half of it would be a policy nobody wrote.
+    try {
+      const items = list(o.policies, 'policies');
+      if (items.length > MAX_POLICIES) throw new FieldError('policies', tooManyPolicies(items.length));
+      const policies = items.map((p, i) => sitePolicyField(p, at('policies', i)));
+      const sites = new Set(policies.map((p) => p.site));
+      if (sites.size !== policies.length) throw new FieldError('policies', 'a site is named twice; keep one policy per site');
+      config.policies = policies;
+    } catch (error) {
+      config.problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
   return config;
 }
 
 /** The DNS fields a managed config locks, in the options page's order. */
 export function lockedDnsFields(config: ManagedConfig): (keyof DnsConfigRequest)[] {
   return DNS_CONFIG_FIELDS.filter((field) => config.dns[field] !== undefined);
+}
+
+/** The history settings a managed config locks (the dashboard's retention select and "keep no history"). */
+export function lockedHistoryFields(config: ManagedConfig): ('retentionDays' | 'off')[] {
+  return [...(config.historyRetentionDays !== undefined ? ['retentionDays' as const] : []), ...(config.historyOff !== undefined ? ['off' as const] : [])];
 }

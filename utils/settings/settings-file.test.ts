@@ -5,7 +5,7 @@ import { checkPolicyCompanies, parseSettingsFile, settingsFileText } from './set
 
 const NOW = Date.UTC(2026, 0, 31);
 const good = {
-  history: { retentionDays: 7 },
+  history: { retentionDays: 7, off: true },
   privacy: { topics: true, webRtcIpHandling: false },
   policies: [{ site: 'example.com', mode: 'off' as const, companies: { google: 'allow' as const } }],
   dns: { resolvers: ['https://dns.quad9.net/dns-query', 'https://doh.diffuse-dns.net/dns-query'], strategy: 'name' as const, rekeyDays: 7, preferFast: true, lookupsVia: 'pool' as const },
@@ -28,12 +28,20 @@ const edited = (change: (f: Record<string, unknown>) => void): string => {
 describe('settings file', () => {
   it('round-trips what it exports', () => {
     const text = settingsFileText(good, NOW);
-    expect(parseSettingsFile(text)).toEqual({ schema: 'diffuse-settings/2', exportedAt: '2026-01-31T00:00:00.000Z', ...good });
-    expect(parseSettingsFile('{"schema":"diffuse-settings/2"}')).toEqual({ schema: 'diffuse-settings/2' });
+    expect(parseSettingsFile(text)).toEqual({ schema: 'diffuse-settings/3', exportedAt: '2026-01-31T00:00:00.000Z', ...good });
+    expect(parseSettingsFile('{"schema":"diffuse-settings/3"}')).toEqual({ schema: 'diffuse-settings/3' });
+    expect(reason(edited((f) => ((f.history as Record<string, unknown>).off = 'yes')))).toBe('history.off: expected true or false, got "yes"');
+  });
+
+  it('still reads version 2, which has no "keep no history"', () => {
+    const v2 = { ...good, history: { retentionDays: 7 } };
+    expect(parseSettingsFile(JSON.stringify({ schema: 'diffuse-settings/2', ...v2 }))).toEqual({ schema: 'diffuse-settings/2', ...v2 });
+    expect(reason(JSON.stringify({ schema: 'diffuse-settings/2', history: { retentionDays: 7, off: true } }))).toMatch(/^history\.off: unknown field/);
   });
 
   it('still reads version 1, which has no DNS or companion section', () => {
-    const { dns, companion, ...v1 } = good;
+    const { dns, companion, ...rest } = good;
+    const v1 = { ...rest, history: { retentionDays: 7 } };
     const text = JSON.stringify({ schema: 'diffuse-settings/1', ...v1 });
     expect(parseSettingsFile(text)).toEqual({ schema: 'diffuse-settings/1', ...v1 });
     expect(reason(JSON.stringify({ schema: 'diffuse-settings/1', dns }))).toMatch(/^dns: unknown field/);
@@ -48,13 +56,13 @@ describe('settings file', () => {
     expect(reason(edited((f) => ((f.dns as Record<string, unknown>).servers = [])))).toMatch(/^dns\.servers: unknown field/);
     expect(reason(edited((f) => ((f.companion as Record<string, unknown>).onLoss = 'drop')))).toBe('companion.onLoss: expected one of "direct", "block", got "drop"');
     // Only the fields given are carried: the rest keep their value on import.
-    expect(parseSettingsFile('{"schema":"diffuse-settings/2","dns":{"strategy":"single"}}').dns).toEqual({ strategy: 'single' });
+    expect(parseSettingsFile('{"schema":"diffuse-settings/3","dns":{"strategy":"single"}}').dns).toEqual({ strategy: 'single' });
   });
 
   it('refuses an invalid file naming the wrong field', () => {
     expect(reason('not json')).toMatch(/^not a JSON file/);
     expect(reason('[]')).toBe('expected an object, got a list');
-    expect(reason('{"schema":"diffuse-settings/3"}')).toBe('schema: expected one of "diffuse-settings/2", "diffuse-settings/1", got "diffuse-settings/3"');
+    expect(reason('{"schema":"diffuse-settings/4"}')).toBe('schema: expected one of "diffuse-settings/3", "diffuse-settings/2", "diffuse-settings/1", got "diffuse-settings/4"');
     expect(reason(edited((f) => ((f.policies as { mode: string }[])[0]!.mode = 'sometimes')))).toBe(
       'policies[0].mode: expected one of "default", "off", "strict", got "sometimes"',
     );

@@ -1,7 +1,8 @@
 /**
- * The settings file (`diffuse-settings/2`): everything a user sets. History retention, the browser privacy
- * switches, the per-site policies, Diffuse's DNS (resolvers, selection strategy and its options) and the
- * companion's switch, exported to JSON and imported back. Version 1 (no `dns`, no `companion`) is still read.
+ * The settings file (`diffuse-settings/3`): everything a user sets. History retention and "keep no history", the
+ * browser privacy switches, the per-site policies, Diffuse's DNS (resolvers, selection strategy and its options)
+ * and the companion's switch, exported to JSON and imported back. Version 2 (no `history.off`) and version 1 (no
+ * `dns`, no `companion` either) are still read; what they lack keeps its value on import.
  * Parsing checks the whole file before anything is applied and throws a FieldError naming the first wrong field,
  * so an invalid file changes nothing; applying it is all or nothing (settings/handlers.ts). Every section is
  * optional on import: a section left out leaves that part of the settings as it is.
@@ -17,15 +18,18 @@ import { MAX_POLICIES, tooManyPolicies } from '../rules/policy-limits';
 import type { SitePolicy } from '../rules/site-policy';
 import { at, boolean, FieldError, list, object, oneOf, onlyKeys, string } from '../validate/fields';
 
-export const SETTINGS_SCHEMA = 'diffuse-settings/2';
+export const SETTINGS_SCHEMA = 'diffuse-settings/3';
+/** Files exported before "keep no history": read as they are. */
+export const SETTINGS_SCHEMA_V2 = 'diffuse-settings/2';
 /** Files exported before the DNS and companion sections: read as they are. */
 export const SETTINGS_SCHEMA_V1 = 'diffuse-settings/1';
 
 
 export interface SettingsFile {
-  schema: typeof SETTINGS_SCHEMA | typeof SETTINGS_SCHEMA_V1;
+  schema: typeof SETTINGS_SCHEMA | typeof SETTINGS_SCHEMA_V2 | typeof SETTINGS_SCHEMA_V1;
   exportedAt?: string;
-  history?: { retentionDays: number | null };
+  /** `off` ("keep no history") from version 3 on; left out, it keeps its value on import. */
+  history?: { retentionDays: number | null; off?: boolean };
   /** Setting id → whether Diffuse holds its protective value. */
   privacy?: Partial<Record<PrivacySettingId, boolean>>;
   /** Replaces every stored policy when present. Companies by the rule table's company id ("google"). */
@@ -50,13 +54,14 @@ export function parseSettingsFile(text: string): SettingsFile {
     throw new FieldError('', `not a JSON file (${error instanceof Error ? error.message : String(error)})`);
   }
   const o = object(raw, '');
-  const file: SettingsFile = { schema: oneOf(o.schema, [SETTINGS_SCHEMA, SETTINGS_SCHEMA_V1], 'schema') };
+  const file: SettingsFile = { schema: oneOf(o.schema, [SETTINGS_SCHEMA, SETTINGS_SCHEMA_V2, SETTINGS_SCHEMA_V1], 'schema') };
   onlyKeys(o, file.schema === SETTINGS_SCHEMA_V1 ? V1_SECTIONS : [...V1_SECTIONS, 'dns', 'companion'], '');
   if (o.exportedAt !== undefined) file.exportedAt = string(o.exportedAt, 'exportedAt');
   if (o.history !== undefined) {
     const h = object(o.history, 'history');
-    onlyKeys(h, ['retentionDays'], 'history');
+    onlyKeys(h, file.schema === SETTINGS_SCHEMA ? ['retentionDays', 'off'] : ['retentionDays'], 'history');
     file.history = { retentionDays: retentionField(h.retentionDays, 'history.retentionDays') };
+    if (h.off !== undefined) file.history.off = boolean(h.off, 'history.off');
   }
   if (o.privacy !== undefined) {
     const p = object(o.privacy, 'privacy');

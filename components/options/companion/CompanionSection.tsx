@@ -73,6 +73,11 @@ export function CompanionSection(props: { call: CompanionCall; requestPermission
             <label class="name" for="companion-switch">{t('companionSwitch')}</label>
             <p class="help" id="companion-help">{t('companionHelp', [browserName])}</p>
             {status && <StateLine status={status} t={t} />}
+            {status?.managed && (
+              <p class="help" role="note" data-testid="companion-managed">
+                {t('companionManagedNote')}
+              </p>
+            )}
             {status && showInstall(status) && (
               <p class="help" data-testid="companion-install">
                 {t('companionInstall')} <code>{`npm run -s companion:install -- --browser ${firefox ? 'firefox' : chromeKind()}`}</code>
@@ -85,7 +90,7 @@ export function CompanionSection(props: { call: CompanionCall; requestPermission
             id="companion-switch"
             class="switch"
             checked={enabled}
-            disabled={busy || status === null}
+            disabled={busy || status === null || status.managed}
             aria-describedby="companion-help companion-state"
             onChange={(e) => onSwitch((e.currentTarget as HTMLInputElement).checked)}
           />

@@ -63,6 +63,11 @@ export function DashboardSection(props: { call: DashboardCall; t: Translate }) {
     <section class="dashboard" id="dashboard" aria-labelledby="dash-heading" aria-busy={loading} data-range={summary?.range.id} data-loading={String(loading)}>
       <h2 id="dash-heading">{t('dashHeading')}</h2>
       <p class="intro">{t('dashIntro')}</p>
+      {data?.off && (
+        <p class="dash-history-off" role="note" data-testid="history-off">
+          {t('dashHistoryOffNote')}
+        </p>
+      )}
       <RangePicker range={range} onChange={setRange} t={t} />
       {failure && <p class="error" role="alert">{t('dashLoadError', [failure])}</p>}
       {summary && (

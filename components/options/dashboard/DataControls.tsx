@@ -8,12 +8,19 @@ import { counted } from '@/utils/i18n/plural';
 import { WhatGoes } from './WhatGoes';
 
 /**
- * What is stored and for how long: the retention select (pruning follows at once) and "delete all data",
- * which asks for confirmation in place (no modal dialog) and moves focus so keyboard users land on the choice.
+ * What is stored and for how long: the retention select (pruning follows at once), "keep no history" (turning it on
+ * deletes what is stored, so it asks first and lists what goes) and "delete all data"; both confirmations are in place
+ * (no modal dialog) and move focus so keyboard users land on the choice. Settings a fleet's policy sets are disabled,
+ * with a note saying so (docs/managed.md).
  */
 export function DataControls(props: { data: HistoryDataView | null; call: DashboardCall; onChanged: (data: HistoryDataView) => void; t: Translate }) {
   const { t, data } = props;
   const [confirming, setConfirming] = useState(false);
+  const [confirmingOff, setConfirmingOff] = useState(false);
+  const confirmOffButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmingOff) confirmOffButton.current?.focus();
+  }, [confirmingOff]);
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
@@ -38,6 +45,11 @@ export function DataControls(props: { data: HistoryDataView | null; call: Dashbo
     await act(() => props.call('history.deleteAll', {}), t('dashDeleted'));
     deleteButton.current?.focus();
   };
+  const setOff = async (off: boolean) => {
+    setConfirmingOff(false);
+    await act(() => props.call('history.setOff', { off }), t(off ? 'dashHistoryOffSaved' : 'dashHistoryOnSaved'));
+  };
+  const managed = data?.managed ?? [];
   const days = data?.retentionDays;
   const choices = days === undefined || RETENTION_CHOICES.includes(days) ? RETENTION_CHOICES : [...RETENTION_CHOICES, days];
 
@@ -48,12 +60,17 @@ export function DataControls(props: { data: HistoryDataView | null; call: Dashbo
           {t('dashHistoryUnsaved', [new Date(data.unsaved.since).toLocaleString(), data.unsaved.reason])}
         </p>
       )}
+      {managed.length > 0 && (
+        <p class="dash-managed" role="note" data-testid="history-managed">
+          {t('dashManagedNote')}
+        </p>
+      )}
       <p data-testid="stored">
         {data === null ? '' : data.since === null ? t('dashStoredNone') : counted(t, 'dashStored', data.pageLoads, [new Date(data.since).toLocaleDateString(t.locale)])}
       </p>
       <label class="dash-row">
         <span>{t('dashRetentionLabel')}</span>
-        <select data-testid="retention" value={days === null ? 'forever' : String(days ?? '')} disabled={data === null} onChange={(e) => setRetention((e.currentTarget as HTMLSelectElement).value)}>
+        <select data-testid="retention" value={days === null ? 'forever' : String(days ?? '')} disabled={data === null || managed.includes('retentionDays')} onChange={(e) => setRetention((e.currentTarget as HTMLSelectElement).value)}>
           {choices.map((c) => (
             <option key={String(c)} value={c === null ? 'forever' : String(c)}>
               {c === null ? t('dashRetentionForever') : counted(t, 'dashRetentionDays', c)}
@@ -61,6 +78,35 @@ export function DataControls(props: { data: HistoryDataView | null; call: Dashbo
           ))}
         </select>
       </label>
+      <label class="dash-row">
+        <input
+          type="checkbox"
+          data-testid="history-off-switch"
+          checked={data?.off ?? false}
+          disabled={data === null || managed.includes('off') || confirmingOff}
+          aria-describedby="dash-history-off-help"
+          onChange={(e) => {
+            const on = (e.currentTarget as HTMLInputElement).checked;
+            // Turning it on deletes: ask first (the box stays unticked until confirmed). Turning it off deletes nothing.
+            if (on) {
+              (e.currentTarget as HTMLInputElement).checked = false;
+              setConfirmingOff(true);
+            } else void setOff(false);
+          }}
+        />
+        <span>{t('dashHistoryOffLabel')}</span>
+      </label>
+      <p class="help" id="dash-history-off-help">{t('dashHistoryOffHelp')}</p>
+      {confirmingOff && (
+        <div class="dash-confirm" role="group" aria-labelledby="dash-off-confirm-text">
+          <p id="dash-off-confirm-text">{t('dashHistoryOffConfirm')}</p>
+          <WhatGoes scope="all" t={t} />
+          <button type="button" ref={confirmOffButton} class="danger" data-testid="history-off-confirm" onClick={() => void setOff(true)}>
+            {t('dashHistoryOffYes')}
+          </button>
+          <button type="button" onClick={() => setConfirmingOff(false)}>{t('dashCancel')}</button>
+        </div>
+      )}
       {!confirming && (
         <button type="button" ref={deleteButton} class="danger" data-testid="delete-all" onClick={() => setConfirming(true)}>
           {t('dashDeleteAll')}

@@ -87,6 +87,18 @@ describe('CompanionService (fake native port, fakeBrowser storage)', () => {
     expect(service.pageView(page('example.com', []))).toBeUndefined();
   });
 
+  it('a fleet\'s policy sets the switch: applied, shown managed, a change refused; left out again, the user decides', async () => {
+    const { service, ports } = setup();
+    await service.setManaged(false);
+    expect(await service.status()).toMatchObject({ enabled: false, managed: true });
+    await expect(service.set({ enabled: true })).rejects.toThrow('Set by your organization: this cannot be changed here.');
+    expect(ports).toHaveLength(0);
+    expect(await service.set({ onLoss: 'block' })).toMatchObject({ onLoss: 'block', enabled: false }); // what the policy leaves alone stays the user's
+    await service.setManaged(undefined);
+    expect(await service.status()).toMatchObject({ managed: false });
+    expect(await service.set({ enabled: true })).toMatchObject({ enabled: true });
+  });
+
   it('switched on: starts the companion, configures it on ready, then relays', async () => {
     const { service, ports, routes } = setup();
     const starting = await service.set({ enabled: true });

@@ -67,6 +67,8 @@ export class CompanionService {
   /** The companion's last `error` message: the best explanation when its port closes right after. */
   private said: string | null = null;
   private lookups = 0;
+  /** The switch as a fleet's policy sets it; undefined while the policy leaves it to the user. */
+  private managedEnabled: boolean | undefined;
   /** Each start of the companion; events of an older port are ignored. */
   private generation = 0;
   private timer: unknown = null;
@@ -91,11 +93,22 @@ export class CompanionService {
     return this.view();
   }
 
+  /**
+   * A fleet's policy sets the switch (managed/, docs/managed.md): applied, then changes to it are refused until the
+   * policy leaves it out (undefined).
+   */
+  async setManaged(enabled: boolean | undefined): Promise<void> {
+    this.managedEnabled = undefined;
+    if (enabled !== undefined) await this.set({ enabled });
+    this.managedEnabled = enabled;
+  }
+
   set(request: unknown): Promise<CompanionStatus> {
     return this.serial(async () => {
       await this.load();
       const check = applyCompanionSet(this.settings, request);
       if (!check.ok) throw new Error(check.error);
+      if (this.managedEnabled !== undefined && check.settings.enabled !== this.managedEnabled) throw new Error('Set by your organization: this cannot be changed here.');
       const was = this.settings;
       await this.deps.store.save(check.settings);
       this.settings = check.settings;
@@ -309,6 +322,7 @@ export class CompanionService {
       error: this.error,
       port: this.state === 'connected' ? (this.listening?.port ?? null) : null,
       lookups: this.lookups,
+      managed: this.managedEnabled !== undefined,
     };
   }
 

@@ -11,11 +11,12 @@ import { checkDnsConfig, DEFAULT_DNS_SETTINGS, type DnsSettings } from '@/utils/
 import type { DnsConfigureResult, DnsStatus } from '@/utils/messages/dns-messages';
 import type { CompanionStatus } from '@/utils/companion/companion-settings';
 import type { SideTable } from '@/utils/rules/side-table';
+import type { HistorySettings } from '@/utils/history/retention';
 import { DiffuseDb } from '../store/db';
 import { HistoryStore } from '../store/history-store';
 import { PageLoadStore } from '../store/page-load-store';
 import { createHistoryHandlers } from './handlers';
-import { pruneHistory } from './history-pruner';
+import { applyHistorySettings } from './history-pruner';
 import { createSettingsHandlers } from '../settings/handlers';
 import type { PolicyService } from '../protection/policy-service';
 
@@ -54,16 +55,17 @@ function setup() {
   const flush = vi.fn(async () => {});
   const forgetCurrent = vi.fn(async () => {});
   const follower = { pruneBefore: vi.fn(async () => {}), deleteAll: vi.fn(async () => {}), forgetSite: vi.fn(async () => {}) };
-  // Wired as the composition root wires them: settings/ prunes through history after importing a retention.
-  const prune = () => pruneHistory(history, follower, NOW);
+  // Wired as the composition root wires them: settings/ and the dashboard change history's settings through history.
+  const applySettings = (change: Partial<HistorySettings>) => applyHistorySettings(history, follower, flush, change, NOW);
+  let managed: unknown = {};
   const handlers = {
-    ...createHistoryHandlers({ history, flush, forgetCurrent, follower, prune, operators: async () => new OperatorMemory(), attributor: async () => attribute, now: () => NOW }),
+    ...createHistoryHandlers({ history, flush, forgetCurrent, follower, applySettings, managed: async () => managed, operators: async () => new OperatorMemory(), attributor: async () => attribute, now: () => NOW }),
     ...createSettingsHandlers({
-      prune, now: () => NOW, ruleTable: async () => TABLE,
+      applyHistory: applySettings, now: () => NOW, ruleTable: async () => TABLE,
       policies: policies as unknown as PolicyService, privacy: privacy as unknown as PrivacySettingsManager, dns, companion,
     }),
   };
-  return { handlers, history, policies, privacy, flush, forgetCurrent, follower, dns: () => dnsSettings, companion: () => companionSettings, stored: () => stored };
+  return { handlers, history, setManaged: (policy: unknown) => void (managed = policy), policies, privacy, flush, forgetCurrent, follower, dns: () => dnsSettings, companion: () => companionSettings, stored: () => stored };
 }
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => db.delete());
@@ -83,7 +85,7 @@ describe('history and settings-file handlers', () => {
 
   it('retention: stored, validated, and deleting all data leaves settings', async () => {
     const { handlers, follower } = setup();
-    expect(await handlers['history.data']({})).toEqual({ retentionDays: 30, pageLoads: 0, since: null });
+    expect(await handlers['history.data']({})).toEqual({ retentionDays: 30, off: false, managed: [], pageLoads: 0, since: null });
     expect(await handlers['history.setRetention']({ retentionDays: null })).toMatchObject({ retentionDays: null });
     await expect(handlers['history.setRetention']({ retentionDays: 2.5 })).rejects.toThrow();
     expect(await handlers['history.deleteAll']({})).toMatchObject({ retentionDays: null, pageLoads: 0 });
@@ -91,12 +93,45 @@ describe('history and settings-file handlers', () => {
     expect(follower.deleteAll).toHaveBeenCalledTimes(1);
   });
 
+  it('"keep no history": turning it on writes what is pending, then deletes everything stored; turning it off deletes nothing', async () => {
+    const { handlers, history, flush, follower } = setup();
+    await history.record({ loads: [{ id: 'a', tabId: 1, url: 'https://news.test/', site: 'news.test', startedAt: NOW }], deltas: new Map(), closedTabs: [] });
+    expect(await handlers['history.setOff']({ off: true })).toMatchObject({ off: true, pageLoads: 0, since: null });
+    expect(flush.mock.invocationCallOrder[0]).toBeLessThan(follower.deleteAll.mock.invocationCallOrder[0]!);
+    await expect(handlers['history.setOff']({ off: 'yes' as unknown as boolean })).rejects.toThrow('"Keep no history" is on or off.');
+    expect(await handlers['history.setOff']({ off: true })).toMatchObject({ off: true });
+    expect(follower.deleteAll).toHaveBeenCalledTimes(1); // already off: nothing more to delete
+    await history.record({ loads: [{ id: 'b', tabId: 1, url: 'https://news.test/', site: 'news.test', startedAt: NOW }], deltas: new Map(), closedTabs: [] });
+    expect(await handlers['history.setOff']({ off: false })).toMatchObject({ off: false, pageLoads: 1 });
+    expect(follower.deleteAll).toHaveBeenCalledTimes(1);
+  });
+
+  it("history settings a fleet's policy sets are locked: shown as managed, and changes refused", async () => {
+    const { handlers, setManaged } = setup();
+    setManaged({ historyOff: true, historyRetentionDays: 90 });
+    expect(await handlers['history.data']({})).toMatchObject({ managed: ['retentionDays', 'off'] });
+    await expect(handlers['history.setOff']({ off: false })).rejects.toThrow('Set by your organization');
+    await expect(handlers['history.setRetention']({ retentionDays: 7 })).rejects.toThrow('Set by your organization');
+    setManaged({ historyOff: 'maybe' }); // a value the policy gets wrong locks nothing
+    expect(await handlers['history.data']({})).toMatchObject({ managed: [] });
+  });
+
+  it('a settings file turns "keep no history" on (deleting what is stored) and a version 2 file leaves it as it is', async () => {
+    const { handlers, history, follower } = setup();
+    await history.record({ loads: [{ id: 'a', tabId: 1, url: 'https://news.test/', site: 'news.test', startedAt: NOW }], deltas: new Map(), closedTabs: [] });
+    await handlers['settings.import']({ text: JSON.stringify({ schema: 'diffuse-settings/3', history: { retentionDays: 30, off: true } }) });
+    expect(await handlers['history.data']({})).toMatchObject({ off: true, pageLoads: 0 });
+    expect(follower.deleteAll).toHaveBeenCalledTimes(1);
+    await handlers['settings.import']({ text: JSON.stringify({ schema: 'diffuse-settings/2', history: { retentionDays: 7 } }) });
+    expect(await handlers['history.data']({})).toMatchObject({ off: true, retentionDays: 7 });
+  });
+
   it('history.forgetSite: the site leaves the tracker, then the pending batch is written, then history and the ledger forget it', async () => {
     const { handlers, history, flush, forgetCurrent, follower } = setup();
     const hits = new Map([['www.google-analytics.com', { ...zeroCounters(), requests: 1 }]]);
     const loads = ['news.test', 'shop.test', 'news.test'].map((site, i) => ({ id: `p${i}`, tabId: i, url: `https://www.${site}/`, site, startedAt: NOW - i * 86_400_000 }));
     await history.record({ loads, deltas: new Map(loads.map((l) => [l.id, hits])), closedTabs: [] });
-    expect(await handlers['history.forgetSite']({ site: 'WWW.News.test' })).toEqual({ retentionDays: 30, pageLoads: 1, since: NOW - 86_400_000 });
+    expect(await handlers['history.forgetSite']({ site: 'WWW.News.test' })).toEqual({ retentionDays: 30, off: false, managed: [], pageLoads: 1, since: NOW - 86_400_000 });
     expect(forgetCurrent).toHaveBeenCalledWith('news.test');
     expect(forgetCurrent.mock.invocationCallOrder[0]).toBeLessThan(flush.mock.invocationCallOrder[0]!);
     expect(follower.forgetSite).toHaveBeenCalledWith('news.test');
@@ -137,7 +172,7 @@ describe('history and settings-file handlers', () => {
     expect(file.fileName).toBe('diffuse-settings-2026-01-31.json');
     const parsed = JSON.parse(file.text);
     expect(parsed).toMatchObject({
-      schema: 'diffuse-settings/2', history: { retentionDays: 30 }, privacy: { topics: true }, policies: [{ site: 'old.com' }],
+      schema: 'diffuse-settings/3', history: { retentionDays: 30, off: false }, privacy: { topics: true }, policies: [{ site: 'old.com' }],
       dns: DEFAULT_DNS_SETTINGS, companion: { enabled: false, onLoss: 'direct' },
     });
     expect(parsed.privacy).not.toHaveProperty('trackingProtection');

@@ -9,10 +9,11 @@ import { historyCsvFile } from '@/utils/history/export-csv';
 import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '@/utils/history/export-file';
 import { historyHtmlFile } from '@/utils/history/export-html';
 import { historyJsonFile } from '@/utils/history/export-json';
-import { isRetention } from '@/utils/history/retention';
+import { isRetention, type HistorySettings } from '@/utils/history/retention';
+import { lockedHistoryFields, parseManagedConfig } from '@/utils/settings/managed-config';
 import { siteToForget } from '@/utils/history/forget-site';
 import type { HistoryStore } from '../store/history-store';
-import { loadHistorySettings, saveHistorySettings } from '../store/history-settings-store';
+import { loadHistorySettings } from '../store/history-settings-store';
 import type { HistoryFollower } from '@/utils/history/history-follower';
 import { deleteAllHistory, forgetSiteHistory } from './history-pruner';
 
@@ -27,8 +28,10 @@ export interface HistoryHandlerDeps {
   operators: () => Promise<OperatorMemory>;
   /** Pruned and deleted with history (the DNS exposure ledger, the hosts' operators). */
   follower: HistoryFollower;
-  /** Deletes what the retention setting no longer keeps, in history and its follower. */
-  prune: () => Promise<void>;
+  /** Stores a change of history's settings and applies it (history-pruner.ts, applyHistorySettings). */
+  applySettings: (change: Partial<HistorySettings>) => Promise<HistorySettings>;
+  /** The fleet's policy as stored: the history settings it sets are locked (docs/managed.md). */
+  managed?: () => Promise<unknown>;
   now: () => number;
   /** Why history is not being written, while it is not (store/unsaved-history-store.ts). */
   unsaved?: () => Promise<{ reason: string; since: number } | undefined>;
@@ -42,7 +45,10 @@ const BUILDERS: Readonly<Record<ExportFormat, (view: HistoryView, now: number) =
 
 /** The dashboard's history: views of a range, exports, retention, delete all, forget a site. */
 export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, keyof HistoryMessages> {
-  const { prune } = deps;
+  const locked = async () => lockedHistoryFields(parseManagedConfig(await deps.managed?.()));
+  const refuseLocked = async (field: 'retentionDays' | 'off') => {
+    if ((await locked()).includes(field)) throw new Error('Set by your organization: this cannot be changed here.');
+  };
   const view = async (range: RangeId): Promise<HistoryView> => {
     if (!RANGE_IDS.includes(range)) throw new Error(`Unknown range "${String(range)}".`);
     await deps.flush();
@@ -51,8 +57,8 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, 
     return buildHistory(slice, await deps.attributor(), (host) => operators.operatorOf(host));
   };
   const data = async (): Promise<HistoryDataView> => {
-    const [settings, stats, unsaved] = await Promise.all([loadHistorySettings(), deps.history.stats(), deps.unsaved?.()]);
-    return { retentionDays: settings.retentionDays, ...stats, ...(unsaved ? { unsaved: { reason: unsaved.reason, since: unsaved.since } } : {}) };
+    const [settings, stats, unsaved, managed] = await Promise.all([loadHistorySettings(), deps.history.stats(), deps.unsaved?.(), locked()]);
+    return { retentionDays: settings.retentionDays, off: settings.off, managed, ...stats, ...(unsaved ? { unsaved: { reason: unsaved.reason, since: unsaved.since } } : {}) };
   };
   return {
     'history.get': async ({ range }) => (await view(range)).summary,
@@ -63,8 +69,14 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, 
     'history.data': data,
     'history.setRetention': async ({ retentionDays }) => {
       if (!isRetention(retentionDays)) throw new Error('Retention must be a whole number of days or forever.');
-      await saveHistorySettings({ retentionDays });
-      await prune();
+      await refuseLocked('retentionDays');
+      await deps.applySettings({ retentionDays });
+      return data();
+    },
+    'history.setOff': async ({ off }) => {
+      if (typeof off !== 'boolean') throw new Error('"Keep no history" is on or off.');
+      await refuseLocked('off');
+      await deps.applySettings({ off });
       return data();
     },
     'history.deleteAll': async () => {

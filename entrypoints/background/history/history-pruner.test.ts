@@ -79,7 +79,7 @@ describe('history pruning carries the DNS exposure ledger with it', () => {
 
   it('"forever" prunes nothing, in history or in the ledger', async () => {
     const ctx = await setup();
-    await saveHistorySettings({ retentionDays: null });
+    await saveHistorySettings({ retentionDays: null, off: false });
     await visit(ctx, 'old.test', OLD);
     await visit(ctx, 'kept.test', KEPT);
     await pruneHistory(ctx.history, ctx.follower, NOW + 3650 * 86_400_000);

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { startOfDay } from '@/utils/history/days';
-import { firstKeptDay } from '@/utils/history/retention';
+import { afterSettingsChange, firstKeptDay, type HistorySettings } from '@/utils/history/retention';
 import { allDone, type HistoryFollower } from '@/utils/history/history-follower';
 import type { HistoryStore } from '../store/history-store';
-import { loadHistorySettings } from '../store/history-settings-store';
+import { loadHistorySettings, saveHistorySettings } from '../store/history-settings-store';
 
 const ALARM = 'diffuse-prune-history';
 const DAY_MINUTES = 24 * 60;
@@ -13,6 +13,24 @@ export async function pruneHistory(history: HistoryStore, follower: HistoryFollo
   const first = firstKeptDay(now, (await loadHistorySettings()).retentionDays);
   if (first === null) return;
   await allDone(history.prune(first), follower.pruneBefore(startOfDay(first)));
+}
+
+/**
+ * Stores a change of history's settings and makes it take effect at once: turning history off deletes everything
+ * stored (after the pending writes, which are then dropped as history is off), anything else prunes to the
+ * retention. Returns the settings as they were, for an import to put back.
+ */
+export async function applyHistorySettings(
+  history: HistoryStore, follower: HistoryFollower, flush: () => Promise<void>, change: Partial<HistorySettings>, now = Date.now(),
+): Promise<HistorySettings> {
+  const before = await loadHistorySettings();
+  const after = { ...before, ...change };
+  await saveHistorySettings(after);
+  if (afterSettingsChange(before, after) === 'delete-all') {
+    await flush();
+    await deleteAllHistory(history, follower);
+  } else await pruneHistory(history, follower, now);
+  return before;
 }
 
 /** "Delete all data": every page load and roll-up row, and what follows history. */

@@ -2,34 +2,44 @@ import { parseManagedConfig, type ManagedConfig } from '@/utils/settings/managed
 import type { Capability } from '../platform/capability';
 import type { CompanionService } from '../companion/companion-service';
 import type { DnsService } from '../dns/dns-service';
+import type { PolicyService } from '../protection/policy-service';
 import type { ManagedStore } from '../store/managed-store';
-import { saveHistorySettings } from '../store/history-settings-store';
+import type { HistorySettings } from '@/utils/history/retention';
 
 export interface ManagedDeps {
   store: ManagedStore;
   dns: DnsService;
   companion: CompanionService;
-  /** Runs after a managed retention is stored, so it takes effect at once. */
-  prune: () => Promise<void>;
+  policies: Pick<PolicyService, 'setManaged'>;
+  /** protection/'s tracker-category rulesets: exactly these on, or the defaults when undefined. */
+  setCategories: (categories: readonly string[] | undefined) => Promise<void>;
+  /** history/'s applySettings: stores a managed retention or "keep no history" and applies it at once. */
+  applyHistory: (change: Partial<HistorySettings>) => Promise<unknown>;
 }
 
 /**
  * Managed configuration (docs/managed.md): what a fleet's policy sets is applied at start and whenever the policy
  * changes, and the options page shows it locked. DNS settings: the organization's values are stored as the
- * settings and the DNS service refuses changes to them while managed. The companion's switch and history
- * retention are applied as set.
+ * settings and the DNS service refuses changes to them while managed. Tracker categories switch the static rulesets (the defaults come back when the key goes). Per-site policies replace the user's, and
+ * protection/ refuses edits and imports of them while managed. The companion's switch is applied and the
+ * companion service refuses changes to it; history's retention and "keep no history" are stored and applied, and
+ * history/ refuses changes to them.
  */
 export function createManagedCapability(deps: ManagedDeps): Capability {
   const apply = async () => {
     const config: ManagedConfig = parseManagedConfig(await deps.store.load());
     if (config.problems.length) console.error('Diffuse: managed settings left out:', config.problems.join(' '));
     await deps.dns.setManaged(config.dns);
-    if (config.companion !== undefined) await deps.companion.set({ enabled: config.companion });
-    if (config.historyRetentionDays !== undefined) {
-      await saveHistorySettings({ retentionDays: config.historyRetentionDays });
-      await deps.prune();
-    }
-    // TODO(issue 18, other half): apply config.historyOff once "keep no history" exists.
+    await deps.companion.setManaged(config.companion);
+    const history: Partial<HistorySettings> = {
+      ...(config.historyRetentionDays !== undefined ? { retentionDays: config.historyRetentionDays } : {}),
+      ...(config.historyOff !== undefined ? { off: config.historyOff } : {}),
+    };
+    if (Object.keys(history).length) await deps.applyHistory(history);
+    await deps.setCategories(config.protectionCategories);
+    // Last: a list the rule table refuses (an unknown company) is logged and leaves the rest applied.
+    const refused = await deps.policies.setManaged(config.policies).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    if (refused) console.error('Diffuse: the managed per-site policies are not in force:', refused);
   };
   const run = () => void apply().catch((error: unknown) => console.error('Diffuse: could not apply managed settings', error));
   return {

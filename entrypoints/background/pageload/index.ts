@@ -8,6 +8,7 @@ import { PageLoadTracker } from '@/utils/pageload/tracker';
 import type { Capability } from '../platform/capability';
 import type { RequestEvents } from '../platform/request-events';
 import type { Stores } from '../store/stores';
+import { historyOff } from '../store/history-settings-store';
 import { BlockedBadge } from './blocked-badge';
 import { createPageloadHandlers } from './handlers';
 import { observeRequests, openTabIds } from './request-observer';
@@ -42,7 +43,11 @@ export interface PageloadDeps {
 export function createPageloadCapability(deps: PageloadDeps): PageloadCapability {
   const { pageLoads, history } = deps.stores;
   const writer = new BatchWriter({
-    persist: (batch) => history.record(batch),
+    // "Keep no history": nothing reaches IndexedDB (page loads, their counts, tab pointers); the popup works from
+    // the tracker's memory. Asked at every write, so turning it on stops the very next one (docs/history.md).
+    persist: async (batch) => {
+      if (!(await historyOff())) await history.record(batch);
+    },
     schedule: (run, ms) => setTimeout(run, ms),
     onError: (error) => console.error('Diffuse: could not store page loads', error),
     failures: deps.stores.unsaved,

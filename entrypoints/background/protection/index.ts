@@ -2,6 +2,7 @@ import type { PolicyMessages } from '@/utils/messages/policy-messages';
 import type { SideTable } from '@/utils/rules/side-table';
 import type { Capability } from '../platform/capability';
 import type { PolicyStore } from '../store/policy-store';
+import { applyCategoryRulesets } from './category-rulesets';
 import { applyGpc } from './gpc-switch';
 import { createProtectionHandlers } from './handlers';
 import { PolicyService } from './policy-service';
@@ -9,6 +10,8 @@ import { PolicyService } from './policy-service';
 export interface ProtectionCapability extends Capability<keyof PolicyMessages> {
   /** Lent to names/ (may a cloak be blocked on this site?) and settings/ (import and export). */
   policies: PolicyService;
+  /** Lent to managed/: exactly these tracker categories blocked (a fleet's policy), or the defaults when undefined. */
+  setCategories(categories: readonly string[] | undefined): Promise<void>;
 }
 
 /**
@@ -19,6 +22,7 @@ export function createProtectionCapability(deps: { store: PolicyStore; ruleTable
   const policies = new PolicyService(deps.store, deps.ruleTable);
   return {
     policies,
+    setCategories: applyCategoryRulesets,
     handlers: createProtectionHandlers(policies),
     start() {
       void policies.resync();

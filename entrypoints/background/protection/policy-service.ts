@@ -6,6 +6,7 @@ import type { PolicyStore } from '../store/policy-store';
 import { installPolicyRules } from './policy-rules';
 
 const EMPTY_TABLE: SideTable = { version: 1, rules: {}, companies: {} };
+const MANAGED_REFUSAL = 'Set by your organization: per-site policies cannot be changed here.';
 
 /**
  * Per-site policies: checked and built into rules first, then stored, then mirrored into dynamic rules. A change
@@ -18,6 +19,8 @@ const EMPTY_TABLE: SideTable = { version: 1, rules: {}, companies: {} };
 export class PolicyService {
   private queue: Promise<unknown> = Promise.resolve();
   private lastError: string | null = null;
+  /** A fleet's policy sets the per-site policies (managed/, docs/managed.md): edits and imports are refused. */
+  private managed = false;
 
   constructor(
     private readonly store: PolicyStore,
@@ -44,11 +47,12 @@ export class PolicyService {
 
   async view(site: string): Promise<PolicyView> {
     await this.queue;
-    return viewOf(await this.store.get(site), await this.table(), this.lastError);
+    return viewOf(await this.store.get(site), await this.table(), this.lastError, this.managed);
   }
 
   edit(site: string, edit: PolicyEdit): Promise<PolicyView> {
     return this.serial(async () => {
+      if (this.managed) throw new Error(MANAGED_REFUSAL);
       const table = await this.table();
       const next = editPolicy(await this.store.get(site), edit, table);
       const problems = validatePolicies([next], table);
@@ -78,14 +82,34 @@ export class PolicyService {
    */
   replaceAll(policies: readonly SitePolicy[]): Promise<string | null> {
     return this.serial(async () => {
-      const table = await this.table();
-      const issues = validatePolicies(policies, table);
-      if (issues.length) throw new PolicyError(issues);
-      const wanted = buildPolicyRules(policies, table);
-      await this.store.replaceAll(policies);
-      await this.install(wanted, []);
-      return this.lastError;
+      if (this.managed) throw new Error(MANAGED_REFUSAL);
+      return this.replace(policies);
     });
+  }
+
+  /**
+   * A fleet's policy sets every site's policy (undefined: it leaves them to the user, who keeps what was last in
+   * force). Installed as an import is; then edits and imports are refused while it is set. Answers the browser's
+   * refusal of the rules, or null.
+   */
+  setManaged(policies: readonly SitePolicy[] | undefined): Promise<string | null> {
+    return this.serial(async () => {
+      this.managed = false;
+      if (policies === undefined) return null;
+      const refused = await this.replace(policies);
+      this.managed = true;
+      return refused;
+    });
+  }
+
+  private async replace(policies: readonly SitePolicy[]): Promise<string | null> {
+    const table = await this.table();
+    const issues = validatePolicies(policies, table);
+    if (issues.length) throw new PolicyError(issues);
+    const wanted = buildPolicyRules(policies, table);
+    await this.store.replaceAll(policies);
+    await this.install(wanted, []);
+    return this.lastError;
   }
 
   /** Installs `wanted`; `leftOut` names stored policies that could not be used. */

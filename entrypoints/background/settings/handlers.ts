@@ -4,6 +4,7 @@ import type { CompanionSetRequest, CompanionStatus } from '@/utils/companion/com
 import type { DnsConfigureResult } from '@/utils/messages/dns-messages';
 import type { DnsSettings } from '@/utils/dns/settings/dns-settings';
 import { dayKey } from '@/utils/history/days';
+import type { HistorySettings } from '@/utils/history/retention';
 import type { PrivacySettingsManager } from '@/utils/privacy/manager';
 import type { PrivacySettingId } from '@/utils/privacy/setting-types';
 import type { SideTable } from '@/utils/rules/side-table';
@@ -21,8 +22,8 @@ export interface SettingsHandlerDeps {
   dns: { settings(): Promise<DnsSettings>; configure(request: unknown): Promise<DnsConfigureResult>; restore(settings: DnsSettings): Promise<void> };
   companion: { status(): Promise<CompanionStatus>; set(request: CompanionSetRequest): Promise<CompanionStatus> };
   ruleTable: () => Promise<SideTable>;
-  /** Runs after a new retention is stored, so it takes effect at once. */
-  prune: () => Promise<void>;
+  /** history/'s applySettings: stores retention and "keep no history" and applies them at once (prune, or delete all). */
+  applyHistory: (change: Partial<HistorySettings>) => Promise<HistorySettings>;
   now: () => number;
 }
 
@@ -60,12 +61,9 @@ async function importAtomically(file: SettingsFile, deps: SettingsHandlerDeps): 
     const history = file.history;
     const before = await loadHistorySettings();
     retention = {
-      name: 'history retention',
-      apply: async () => {
-        await saveHistorySettings(history);
-        await deps.prune();
-      },
-      // What pruning deleted stays deleted: so retention is the last step, applied once every other part is in.
+      name: 'history settings',
+      apply: async () => void (await deps.applyHistory(history)),
+      // What pruning (or turning history off) deleted stays deleted: so this is the last step, once every other part is in.
       restore: () => saveHistorySettings(before),
     };
   }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { historyOff } from './history-settings-store';
 import type { DnsSettings } from '@/utils/dns/settings/dns-settings';
 import type { LedgerJSON } from '@/utils/dns/ledger/ledger';
 import type { StoredHealth } from '@/utils/dns/pool/health-state';
@@ -57,7 +58,8 @@ export function createDnsStore(): DnsStore {
       return { ...values, secret, secretCreated: true };
     },
     saveSettings: (settings) => local.set({ [KEYS.settings]: settings }),
-    saveLedger: (ledger) => local.set({ [KEYS.ledger]: ledger }),
+    // "Keep no history": the ledger names the sites visited, so it stays in memory only (docs/history.md).
+    saveLedger: async (ledger) => ((await historyOff()) ? local.remove(KEYS.ledger) : local.set({ [KEYS.ledger]: ledger })),
     saveSpeedTiers: (tiers) => local.set({ [KEYS.speedTiers]: tiers }),
     // storage.session: Chrome 102+, Firefox 115+ (both below the minimum versions); absent, health stays in memory.
     loadHealth: async () => (await browser.storage.session?.get(KEYS.health))?.[KEYS.health],

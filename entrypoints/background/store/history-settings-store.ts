@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseHistorySettings, type HistorySettings } from '@/utils/history/retention';
 
-/** The one storage.local key for history's settings (retention); a few bytes, read when needed. */
+/** The one storage.local key for history's settings (retention, "keep no history"); a few bytes, read when needed. */
 const STORAGE_KEY = 'historySettings';
 
 export async function loadHistorySettings(): Promise<HistorySettings> {
@@ -10,4 +10,12 @@ export async function loadHistorySettings(): Promise<HistorySettings> {
 
 export async function saveHistorySettings(settings: HistorySettings): Promise<void> {
   await browser.storage.local.set({ [STORAGE_KEY]: settings });
+}
+
+/**
+ * Whether "keep no history" is on: every writer of browsing traces asks before writing (page loads, the DNS
+ * ledger, the hosts' operators), read from storage each time so a worker never writes on a stale answer.
+ */
+export async function historyOff(): Promise<boolean> {
+  return (await loadHistorySettings()).off;
 }

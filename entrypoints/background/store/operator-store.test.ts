@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { allFollowers, type HistoryFollower } from '@/utils/history/history-follower';
 import { createOperatorStore } from './operator-store';
+import { saveHistorySettings } from './history-settings-store';
 
 const DAY = 86_400_000;
 const stored = async () => (await fakeBrowser.storage.local.get('hostOperators')).hostOperators as unknown;
@@ -43,5 +44,15 @@ describe('operator store (fakeBrowser storage)', () => {
     };
     await expect(allFollowers(broken, store.follower).forgetSite('site.test')).rejects.toThrow('ledger broken');
     expect((await store.memory()).operatorOf('www.site.test')).toBeNull();
+  });
+
+  it('"keep no history": the memory stays in this worker, nothing is stored, and what was stored goes', async () => {
+    await fakeBrowser.storage.local.set({ hostOperators: [['a.test', 'Akamai', 1]] });
+    await saveHistorySettings({ retentionDays: 30, off: true });
+    const store = createOperatorStore(() => DAY);
+    store.remember('www.site.test', 'Cloudflare');
+    expect((await store.memory()).operatorOf('www.site.test')).toBe('Cloudflare');
+    await store.follower.forgetSite('a.test');
+    expect(await stored()).toBeUndefined();
   });
 });

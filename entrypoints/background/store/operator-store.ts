@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { OperatorMemory } from '@/utils/infra/operator-memory';
 import { registrableDomain } from '@/utils/site/registrable-domain';
 import type { HistoryFollower } from '@/utils/history/history-follower';
+import { historyOff } from './history-settings-store';
 
 const KEY = 'hostOperators';
 /** Saved at most this long after a change, so a busy page costs one write, not one per host. */
@@ -21,7 +22,8 @@ export function createOperatorStore(now: () => number = () => Date.now()): Opera
     () => new OperatorMemory(),
   );
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = (memory: OperatorMemory) => browser.storage.local.set({ [KEY]: memory.toJSON() });
+  // "Keep no history": host names say where the user went, so the memory stays in this worker only (docs/history.md).
+  const save = async (memory: OperatorMemory) => ((await historyOff()) ? browser.storage.local.remove(KEY) : browser.storage.local.set({ [KEY]: memory.toJSON() }));
   /** Applies a history change and stores it at once when it removed anything. */
   const follow = async (change: (memory: OperatorMemory) => number) => {
     const memory = await loading;
