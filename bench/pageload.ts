@@ -25,60 +25,11 @@ import { DohServer } from '../tests/support/doh-server';
 import { median, percentile } from './companion-rig';
 import { numberArg } from './dns-stats';
 import { processCpuMs } from './process-cpu';
+import { SITE, loadTime, publish, type PageKind } from './pageload-pages';
 
-const SITE = 'bench-news.com';
-const IMAGES = 200;
-const SCRIPTS = 20;
 const WARMUP = 2;
 const ROUNDS = numberArg(process.argv, 'rounds', 15);
-
-// Real tracker hosts (TrackerDB / EasyPrivacy both list them); blocked by the static rulesets.
-const TRACKERS = [
-  'www.google-analytics.com', 'stats.g.doubleclick.net', 'connect.facebook.net', 'bat.bing.com', 'static.hotjar.com',
-  'script.hotjar.com', 'cdn.segment.com', 'api.mixpanel.com', 'sb.scorecardresearch.com', 'pixel.quantserve.com',
-  'static.criteo.net', 'ib.adnxs.com', 'tags.tiqcdn.com', 'js-agent.newrelic.com', 'bam.nr-data.net',
-  'ads.pubmatic.com', 'secure.adnxs.com', 'c.amazon-adsystem.com', 'googleads.g.doubleclick.net', 'www.googletagservices.com',
-];
-
-type PageKind = 'hosts20' | 'host1' | 'failing' | 'trackers';
 const GOALS: Record<PageKind, number> = { hosts20: 1.1, host1: 1.05, failing: 1.1, trackers: 0.9 };
-
-/** The hosts a load of `kind` fetches from, under the per-load label `l` (a first visit every time). */
-function hostsFor(kind: PageKind, l: string): string[] {
-  if (kind === 'host1') return [`${l}.${SITE}`];
-  if (kind === 'trackers') return TRACKERS.map((t) => `${l}.${t}`);
-  const own = Array.from({ length: 5 }, (_, i) => `${l}-img${i}.${SITE}`);
-  const others = Array.from({ length: 15 }, (_, i) => `${l}.static.bench-cdn${i}.net`);
-  return [...own, ...others];
-}
-
-let loads = 0;
-/** Publishes a fresh page of `kind` and returns its URL. */
-function publish(server: TestServer, kind: PageKind): string {
-  const l = `l${++loads}`;
-  const hosts = hostsFor(kind, l);
-  const at = (i: number) => hosts[i % hosts.length]!;
-  const scripts = Array.from({ length: SCRIPTS }, (_, i) => {
-    server.route(at(i), `/s${i}.js`, { type: 'text/javascript', body: `window.loaded${i} = true;` });
-    return `<script src="${server.url(at(i), `/s${i}.js`, 'https')}"></script>`;
-  });
-  const images = Array.from({ length: IMAGES }, (_, i) => `<img alt="" width="1" height="1" src="${server.url(at(i), `/asset/${i}.png`, 'https')}">`);
-  const page = `${l}.${SITE}`;
-  server.page(page, '/', `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>${images.join('')}${scripts.join('')}`);
-  return server.url(page, '/', 'https');
-}
-
-/** Milliseconds from navigation start to the end of the load event. */
-async function loadTime(tab: BrowserTab, url: string): Promise<number> {
-  await tab.goto(url);
-  for (let tries = 0; tries < 100; tries++) {
-    // No helper functions inside: tsx would wrap them in a __name() the page does not have.
-    const end = await tab.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? 0);
-    if (end > 0) return end;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no load event for ${url}`);
-}
 
 interface Side {
   browser: ExtensionBrowser;

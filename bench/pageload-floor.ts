@@ -1,0 +1,122 @@
+/**
+ * npm run bench:pageload-floor — what an extension costs a Chromium page load before any of its code runs: the
+ * browser's own floor, against which issue 16's ratios (≤ 1.05× on one host) are to be read. In one run,
+ * interleaved load by load (the order rotates each round), fresh profiles, the pages of bench:pageload:
+ * - none:        no extension (the denominator);
+ * - diffuse:     the built extension, its DoH pool on two local servers;
+ * - listeners:   Diffuse's manifest and rulesets, a background that only registers the four non-blocking
+ *                webRequest listeners Diffuse registers in Chrome (request-events.ts), each doing nothing;
+ * - rules:       Diffuse's manifest and rulesets, an empty background;
+ * - rules-no-gpc: as rules, with the Global Privacy Control ruleset (a modifyHeaders rule on every request) off;
+ * - listeners-only: the four empty listeners, no rulesets.
+ * Prints each variant's median wall time (loadEventEnd) and browser CPU time per load, and their ratios to none.
+ * Flags: --rounds N (default 12), --pages host1,hosts20 (default both), --variants a,b (default all).
+ * Needs `npm run build` first (.output/chrome-mv3).
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium } from '../tests/e2e/harness/chromium';
+import { ask } from '../tests/e2e/harness/dns-actions';
+import { BUILD_DIRS, type BrowserTab, type ExtensionBrowser } from '../tests/e2e/harness/extension-browser';
+import { TestServer } from '../tests/e2e/harness/test-server';
+import { DohServer } from '../tests/support/doh-server';
+import { median } from './companion-rig';
+import { numberArg } from './dns-stats';
+import { SITE, loadTime, publish, type PageKind } from './pageload-pages';
+import { processCpuMs } from './process-cpu';
+
+const ROUNDS = numberArg(process.argv, 'rounds', 12);
+const WARMUP = 2;
+const VARIANTS = ['none', 'diffuse', 'listeners', 'rules', 'rules-no-gpc', 'listeners-only'] as const;
+type Variant = (typeof VARIANTS)[number];
+
+const arg = (name: string): string[] | undefined => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1]!.split(',') : undefined);
+const kinds = (arg('pages') ?? ['host1', 'hosts20']) as PageKind[];
+const variants = (arg('variants') as Variant[] | undefined) ?? [...VARIANTS];
+if (!variants.includes('none')) variants.unshift('none');
+
+const EMPTY_LISTENERS = `const filter = { urls: ['<all_urls>'] };
+for (const event of ['onBeforeRequest', 'onResponseStarted', 'onErrorOccurred', 'onBeforeRedirect']) chrome.webRequest[event].addListener(() => {}, filter);`;
+
+/** A copy of the built extension with its background replaced, and rulesets switched as the variant says. */
+async function standIn(variant: Exclude<Variant, 'none' | 'diffuse'>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `diffuse-floor-${variant}-`));
+  await cp(BUILD_DIRS.chromium, dir, { recursive: true });
+  await writeFile(join(dir, 'background.js'), variant === 'listeners' || variant === 'listeners-only' ? EMPTY_LISTENERS : '');
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { declarative_net_request?: { rule_resources: { id: string; enabled: boolean }[] } };
+  if (variant === 'listeners-only') delete manifest.declarative_net_request;
+  if (variant === 'rules-no-gpc') for (const r of manifest.declarative_net_request!.rule_resources) if (r.id === 'gpc') r.enabled = false;
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+interface Side {
+  variant: Variant;
+  browser: ExtensionBrowser;
+  tab: BrowserTab;
+  dir?: string;
+}
+
+async function startSide(variant: Variant, doh: readonly DohServer[], blank: string): Promise<Side> {
+  if (variant === 'none') {
+    const browser = await launchChromium({ extension: false });
+    return { variant, browser, tab: await browser.openTab(blank) };
+  }
+  if (variant === 'diffuse') {
+    const browser = await launchChromium();
+    const options = await browser.openExtensionPage('options.html');
+    const configured = await ask<{ ok: boolean }>(options, { type: 'dns.configure', resolvers: doh.map((d) => d.template), strategy: 'site' });
+    if (!configured.ok) throw new Error(`dns.configure refused: ${JSON.stringify(configured)}`);
+    await options.close();
+    return { variant, browser, tab: await browser.openTab(blank) };
+  }
+  const dir = await standIn(variant);
+  const browser = await launchChromium({ extensionDir: dir });
+  return { variant, browser, tab: await browser.openTab(blank), dir };
+}
+
+const zone = [
+  { name: `*.${SITE}`, type: 'A' as const, data: '127.0.0.1', ttl: 300 },
+  { name: '*.net', type: 'A' as const, data: '127.0.0.1', ttl: 300 },
+];
+const server = await TestServer.start();
+const doh = await Promise.all([DohServer.start({ zone, plain: true }), DohServer.start({ zone, plain: true })]);
+const blank = server.url(`blank.${SITE}`, '/', 'https');
+server.page(`blank.${SITE}`, '/', '<!doctype html><title>blank</title>');
+const sides: Side[] = [];
+try {
+  for (const v of variants) sides.push(await startSide(v, doh, blank));
+  const wall = new Map<string, number[]>();
+  const cpu = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, key: string, x: number) => m.set(key, [...(m.get(key) ?? []), x]);
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    for (const kind of kinds) {
+      // Rotate who goes first, so no variant always loads right after another.
+      const order = sides.map((_, i) => sides[(i + round) % sides.length]!);
+      for (const side of order) {
+        const before = processCpuMs(side.browser.profile);
+        const t = await loadTime(side.tab, publish(server, kind));
+        const used = processCpuMs(side.browser.profile) - before;
+        if (round < WARMUP) continue;
+        push(wall, `${kind} ${side.variant}`, t);
+        push(cpu, `${kind} ${side.variant}`, used);
+      }
+    }
+  }
+  console.log(`Chromium, ${ROUNDS} loads per variant and page (${WARMUP} warm-up rounds dropped); ratios to no extension`);
+  for (const kind of kinds) {
+    const base = (m: Map<string, number[]>) => median(m.get(`${kind} none`)!);
+    console.log(`\n${kind}`);
+    for (const v of variants) {
+      const w = median(wall.get(`${kind} ${v}`)!);
+      const c = median(cpu.get(`${kind} ${v}`)!);
+      console.log(`  ${v.padEnd(15)} wall ${w.toFixed(0).padStart(5)} ms  ${(w / base(wall)).toFixed(2)}×   CPU ${c.toFixed(0).padStart(5)} ms  ${(c / base(cpu)).toFixed(2)}×`);
+    }
+  }
+} finally {
+  await Promise.all(sides.map((s) => s.browser.close()));
+  await Promise.all(sides.flatMap((s) => (s.dir ? [rm(s.dir, { recursive: true, force: true })] : [])));
+  await server.close();
+  await Promise.all(doh.map((d) => d.close()));
+}
