@@ -1,32 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fakeDynamicRules } from '@/tests/support/fake-dynamic-rules';
+import { describe, expect, it, vi } from 'vitest';
+import { useBackgroundTestBed } from '@/tests/support/background-test-bed';
 import { sampleTrackerDb } from '@/tests/support/sample-trackerdb';
 import { compileRules } from '@/utils/rules/tracker-compiler';
 import type { CompanionService } from '../companion/companion-service';
 import type { DnsService } from '../dns/dns-service';
 import { PolicyService } from '../protection/policy-service';
-import { DiffuseDb } from '../store/db';
 import { PolicyStore } from '../store/policy-store';
 import { createManagedCapability } from '.';
 
 const { sideTable } = compileRules(sampleTrackerDb());
 
-let db: DiffuseDb;
-let n = 0;
-beforeEach(() => {
-  fakeBrowser.reset();
-  fakeDynamicRules();
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await db.delete();
-});
+const bed = useBackgroundTestBed('managed-test');
 
 /** The capability over a real PolicyService; the fleet's policy is read when `read` is called, as storage.managed answers. */
 function setup() {
-  db = new DiffuseDb(`managed-test-${++n}`);
-  const policies = new PolicyService(new PolicyStore(db), async () => sideTable);
+  const policies = new PolicyService(new PolicyStore(bed.db()), async () => sideTable);
   const reads: ((policy: unknown) => void)[] = [];
   let changed = () => {};
   const setCategories = vi.fn(async () => {});

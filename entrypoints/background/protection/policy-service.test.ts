@@ -1,40 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fakeDynamicRules } from '@/tests/support/fake-dynamic-rules';
+import { describe, expect, it } from 'vitest';
+import { useBackgroundTestBed } from '@/tests/support/background-test-bed';
 import { sampleTrackerDb } from '@/tests/support/sample-trackerdb';
 import { isInRange } from '@/utils/rules/priorities';
 import type { SitePolicy } from '@/utils/rules/site-policy';
 import { compileRules } from '@/utils/rules/tracker-compiler';
-import { DiffuseDb } from '../store/db';
 import { PolicyStore } from '../store/policy-store';
 import { PolicyService } from './policy-service';
 
 const { sideTable } = compileRules(sampleTrackerDb());
 const REFUSAL = 'Set by your organization: per-site policies cannot be changed here.';
 
-let db: DiffuseDb;
-let n = 0;
-let dnr: ReturnType<typeof fakeDynamicRules>;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  dnr = fakeDynamicRules();
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await db.delete();
-});
+const bed = useBackgroundTestBed('policy-service-test');
 
 function service() {
-  db = new DiffuseDb(`policy-service-test-${++n}`);
-  const store = new PolicyStore(db);
+  const store = new PolicyStore(bed.db());
   return { policies: new PolicyService(store, async () => sideTable), store };
 }
 
 /** Sites each kind of policy rule is in force for, as the browser has them. */
 function inForce() {
   const sites = (kind: 'siteOff' | 'siteStrict' | 'companyAllow' | 'companyBlock', field: 'requestDomains' | 'initiatorDomains') =>
-    [...new Set(dnr.installed.filter((r) => isInRange(kind, r.id)).flatMap((r) => r.condition[field] ?? []))].sort();
+    [...new Set(bed.dnr().installed.filter((r) => isInRange(kind, r.id)).flatMap((r) => r.condition[field] ?? []))].sort();
   return { off: sites('siteOff', 'requestDomains'), strict: sites('siteStrict', 'initiatorDomains'), allow: sites('companyAllow', 'initiatorDomains') };
 }
 
@@ -61,7 +47,7 @@ describe("PolicyService: a fleet's per-site policies (setManaged)", () => {
   it("refuses the user's edits, of a site the list names or any other, with a sentence, and changes nothing", async () => {
     const { policies, store } = service();
     await policies.setManaged(fleet);
-    const rules = structuredClone(dnr.installed);
+    const rules = structuredClone(bed.dnr().installed);
     await expect(policies.edit('intranet.example', { mode: 'strict' })).rejects.toThrow(REFUSAL);
     await expect(policies.edit('news.example', { mode: 'strict' })).rejects.toThrow(REFUSAL);
     await expect(policies.edit('shop.example', { company: 'Google', choice: 'block' })).rejects.toThrow(REFUSAL);
@@ -69,7 +55,7 @@ describe("PolicyService: a fleet's per-site policies (setManaged)", () => {
     // A settings file's policies are refused the same way.
     await expect(policies.replaceAll(userOwn)).rejects.toThrow(REFUSAL);
     expect(await store.all()).toEqual(fleet);
-    expect(dnr.installed).toEqual(rules);
+    expect(bed.dnr().installed).toEqual(rules);
     // The queue is not stuck behind a refusal.
     expect(await policies.view('intranet.example')).toMatchObject({ mode: 'off', managed: true });
   });
@@ -105,12 +91,12 @@ describe("PolicyService: a fleet's per-site policies (setManaged)", () => {
 
   it("the browser refusing the rules is answered and shown; the list is still stored and locked, and the next start installs it", async () => {
     const { policies, store } = service();
-    dnr.refuse = 'too many rules';
+    bed.dnr().refuse = 'too many rules';
     expect(await policies.setManaged(fleet)).toBe('The browser refused the protection rules: too many rules');
     expect(await store.all()).toEqual(fleet);
     expect(await policies.view('intranet.example')).toMatchObject({ managed: true, error: 'The browser refused the protection rules: too many rules' });
     await expect(policies.edit('intranet.example', { mode: 'strict' })).rejects.toThrow(REFUSAL);
-    dnr.refuse = null;
+    bed.dnr().refuse = null;
     await policies.resync();
     expect(inForce().off).toEqual(['intranet.example']);
   });

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fakeDynamicRules } from '@/tests/support/fake-dynamic-rules';
+import { describe, expect, it, vi } from 'vitest';
+import { useBackgroundTestBed } from '@/tests/support/background-test-bed';
 import { sampleTrackerDb } from '@/tests/support/sample-trackerdb';
 import type { CompanionStatus } from '@/utils/companion/companion-settings';
 import { DEFAULT_DNS_SETTINGS } from '@/utils/dns/settings/dns-settings';
@@ -10,7 +9,6 @@ import type { PrivacySettingView } from '@/utils/privacy/setting-types';
 import { compileRules } from '@/utils/rules/tracker-compiler';
 import { createHistoryCapability } from '../history';
 import { PolicyService } from '../protection/policy-service';
-import { DiffuseDb } from '../store/db';
 import { HistoryStore } from '../store/history-store';
 import { loadHistorySettings } from '../store/history-settings-store';
 import { PageLoadStore } from '../store/page-load-store';
@@ -21,23 +19,14 @@ const { sideTable } = compileRules(sampleTrackerDb());
 const topics = (enabled: boolean): PrivacySettingView =>
   ({ id: 'topics', available: true, enabled, protective: enabled, value: null, levelOfControl: 'controllable_by_this_extension' });
 
-let db: DiffuseDb;
-let n = 0;
-beforeEach(() => {
-  fakeBrowser.reset();
-  fakeDynamicRules();
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await db.delete();
-});
+const bed = useBackgroundTestBed('settings-handlers-test');
 
 /**
  * settings.import wired as the composition root wires it: history's settings through the history capability's
  * applyUserSettings (which knows what the fleet's policy locks), per-site policies through a real PolicyService.
  */
 function setup(fleetPolicy: Record<string, unknown>) {
-  db = new DiffuseDb(`settings-handlers-test-${++n}`);
+  const db = bed.db();
   const store = new HistoryStore(db, new PageLoadStore(db));
   const follower = { pruneBefore: vi.fn(async () => {}), deleteAll: vi.fn(async () => {}), forgetSite: vi.fn(async () => {}) };
   const history = createHistoryCapability({
