@@ -33,7 +33,7 @@ export default defineBackground(() => {
     companion: (view) => companion.tabView(view),
     ownDomains: (site) => protection.policies.ownDomains(site),
   });
-  const protection = createProtectionCapability({ store: stores.policies, ruleTable });
+  const protection = createProtectionCapability({ store: stores.policies, ruleTable, managed: () => stores.managed.load() });
   const privacy = createPrivacyCapability({ store: stores.privacy });
   const dns = createDnsCapability({ store: stores.dns });
   // The browser's own lookups through the companion (off by default): configured from the pool's settings and

@@ -13,15 +13,21 @@ import type { CompanionStatus } from '../../utils/companion/companion-settings';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { TestServer } from './harness/test-server';
 import type { PolicyView } from '../../utils/rules/policy-edits';
+import type { ManagedCategoriesView } from '../../utils/messages/policy-messages';
 
 /**
  * Managed configuration in real Chromium (docs/managed.md): a policy file in the folder Chromium reads for every
  * profile gives the unpacked build (its id fixed by the manifest key) a resolver list and a strategy, the companion
- * off, a history retention and "keep no history". Needs root
- * to write /etc/chromium/policies/managed; the file is removed afterwards (every Chromium on the machine reads it,
+ * off, a history retention and "keep no history", a per-site policy and the tracker categories (shown in the options
+ * page's privacy section, locked). Needs root to write /etc/chromium/policies/managed; the file is removed afterwards (every Chromium on the machine reads it,
  * which is why e2e runs hold the shared lock).
  */
 const POLICY_DIR = '/etc/chromium/policies/managed';
+/** The privacy section's locked line: its words, whether it is a note in that section, and the locked look (options.css .managed-note). */
+const CATEGORIES_NOTE = `(() => { const note = document.querySelector('[data-testid="categories-managed"]');
+  return note && [note.textContent, note.getAttribute('role'), note.closest('section')?.className, getComputedStyle(note).borderLeftWidth]; })()`;
+const lockedNote = (categories: string) =>
+  [`Set by your organization: the tracker categories Diffuse blocks on every site are ${categories}. This cannot be changed here.`, 'note', 'privacy', '4px'];
 const POLICY_FILE = `${POLICY_DIR}/diffuse-e2e-managed.json`;
 
 describe('managed configuration [chromium]', () => {
@@ -112,12 +118,15 @@ describe('managed configuration [chromium]', () => {
     await tab.close();
   });
 
-  it('switches on exactly the managed tracker categories\' rulesets (site analytics off, social media on)', async () => {
+  it('switches on exactly the managed tracker categories\' rulesets (site analytics off, social media on), and the options page shows them locked', async () => {
     const options = await browser.openExtensionPage('options.html');
     const trackers = `api.declarativeNetRequest.getEnabledRulesets().then((ids) => ids.filter((id) => id.startsWith('trackers_')).sort())`;
     await expect.poll(() => evaluate<string[]>(options, trackers), { timeout: 15_000 }).toEqual(['trackers_advertising', 'trackers_social_media']);
     // The other rulesets stay as the manifest has them.
     expect(await evaluate<string[]>(options, `api.declarativeNetRequest.getEnabledRulesets()`)).toEqual(expect.arrayContaining(['tracking_params', 'gpc']));
+    // The privacy section names them, in the policy's order, as a locked note; Diffuse's pages have no switch for them.
+    expect(await ask<ManagedCategoriesView>(options, { type: 'policy.categories' })).toEqual({ managed: ['advertising', 'social_media'] });
+    await expect.poll(() => evaluate(options, CATEGORIES_NOTE), { timeout: 10_000 }).toEqual(lockedNote('Advertising and Social media'));
     await options.close();
   });
 });
@@ -147,7 +156,7 @@ describe.skipIf(existsSync(FIREFOX_POLICY_FILE))('managed configuration [firefox
     await browser?.close();
   });
 
-  it('applies the policy at start and shows it locked: strategy, history off and its retention, the companion; tracker categories switched', async () => {
+  it('applies the policy at start and shows it locked: strategy, history off and its retention, the companion, the tracker categories switched', async () => {
     const options = await browser.openExtensionPage('options.html');
     await expect.poll(() => ask<DnsStatus>(options, { type: 'dns.status' }).then((s) => [s.strategy, s.managed]), { timeout: 15_000 }).toEqual(['single', ['strategy']]);
     expect(await ask<HistoryDataView>(options, { type: 'history.data' })).toMatchObject({ retentionDays: 90, off: true, managed: ['retentionDays', 'off'] });
@@ -157,6 +166,7 @@ describe.skipIf(existsSync(FIREFOX_POLICY_FILE))('managed configuration [firefox
     expect(await send(options, { type: 'history.setOff', off: false })).toEqual({ ok: false, error: 'Set by your organization: this cannot be changed here.' });
     const trackers = `api.declarativeNetRequest.getEnabledRulesets().then((ids) => ids.filter((id) => id.startsWith('trackers_')).sort())`;
     await expect.poll(() => evaluate<string[]>(options, trackers), { timeout: 10_000 }).toEqual(['trackers_advertising']);
+    await expect.poll(() => evaluate(options, CATEGORIES_NOTE), { timeout: 10_000 }).toEqual(lockedNote('Advertising'));
     await options.close();
   });
 });

@@ -12,6 +12,7 @@ const handlers: Handlers = {
   },
   'policy.get': unused,
   'policy.edit': unused,
+  'policy.categories': unused,
   'tab.reload': unused,
   'privacy.list': unused,
   'privacy.set': unused,

@@ -9,6 +9,7 @@ const GOOD: { [T in MessageType]: Record<string, unknown> } = {
   'tab.reload': { tabId: 4 },
   'policy.get': { site: '127.0.0.1' },
   'policy.edit': { site: 'diffuse-shop.com', edit: { company: 'Google', choice: 'allow' } },
+  'policy.categories': {},
   'privacy.list': {},
   'privacy.set': { id: 'topics', enabled: false },
   'dns.status': {},

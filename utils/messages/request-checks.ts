@@ -37,6 +37,7 @@ export const REQUEST_CHECKS: RequestChecks = {
   // Any host's page may be shown in the popup (an address, localhost): only editing needs a real site.
   'policy.get': only(['site'], (f) => ({ site: string(f.site, 'site') })),
   'policy.edit': only(['site', 'edit'], (f) => ({ site: siteField(f.site, 'site'), edit: policyEditField(f.edit, 'edit') })),
+  'policy.categories': nothing,
   'privacy.list': nothing,
   'privacy.set': only(['id', 'enabled'], (f) => ({ id: oneOf(f.id, ALL_PRIVACY_SETTING_IDS, 'id'), enabled: boolean(f.enabled, 'enabled') })),
   'dns.status': nothing,

@@ -61,7 +61,7 @@ export function DataControls(props: { data: HistoryDataView | null; call: Dashbo
         </p>
       )}
       {managed.length > 0 && (
-        <p class="dash-managed" role="note" data-testid="history-managed">
+        <p class="managed-note" role="note" data-testid="history-managed">
           {t('dashManagedNote')}
         </p>
       )}

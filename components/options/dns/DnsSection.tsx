@@ -92,7 +92,7 @@ export function DnsSection(props: { call: DnsCall; t: Translate }) {
           </h3>
           <p class="intro">{t('dnsLedgerNote')}</p>
           {locked && (
-            <p class="dns-managed" role="note" data-testid="dns-managed">
+            <p class="managed-note" role="note" data-testid="dns-managed">
               {t('dnsManagedNote')}
             </p>
           )}

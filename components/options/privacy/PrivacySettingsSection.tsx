@@ -2,24 +2,28 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Contract } from '@/utils/messages/contract';
 import type { PrivacySettingId, PrivacySettingView } from '@/utils/privacy/setting-types';
 import type { Translate } from '../../shared/translate';
-import { controlText, errorText, settingHelp, settingName, valueText } from './setting-text';
+import { controlText, errorText, managedCategoriesText, settingHelp, settingName, valueText } from './setting-text';
 
-export type PrivacyCall = <T extends 'privacy.list' | 'privacy.set'>(type: T, request: Contract[T]['request']) => Promise<Contract[T]['response']>;
+export type PrivacyCall = <T extends 'privacy.list' | 'privacy.set' | 'policy.categories'>(type: T, request: Contract[T]['request']) => Promise<Contract[T]['response']>;
 
 /**
  * "Browser privacy settings": each setting the browser has, with its state, who controls it, and a switch.
- * Every change goes through the background ('privacy.set'), whose answer is the new truth shown here.
+ * Every change goes through the background ('privacy.set'), whose answer is the new truth shown here. Above them,
+ * locked, the tracker categories a fleet's policy blocks on every site ('policy.categories', docs/managed.md).
  */
 export function PrivacySettingsSection(props: { call: PrivacyCall; t: Translate; firefox?: boolean }) {
   const { t, call } = props;
   const firefox = props.firefox ?? import.meta.env.FIREFOX;
   const [views, setViews] = useState<PrivacySettingView[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [managedCategories, setManagedCategories] = useState<string[] | null>(null);
   // The position a switch was moved to while the background works on it, so it does not flip back meanwhile.
   const [pending, setPending] = useState<Partial<Record<PrivacySettingId, boolean>>>({});
 
   useEffect(() => {
     call('privacy.list', {}).then(setViews, (e: unknown) => setFailure(String(e instanceof Error ? e.message : e)));
+    // Not an error of the browser's settings, which privacyLoadError words: without an answer the line is left out.
+    call('policy.categories', {}).then((view) => setManagedCategories(view.managed), (e: unknown) => console.error('Diffuse: managed tracker categories', e));
   }, []);
 
   const change = async (id: PrivacySettingId, enabled: boolean) => {
@@ -40,6 +44,11 @@ export function PrivacySettingsSection(props: { call: PrivacyCall; t: Translate;
     <section class="privacy" aria-labelledby="privacy-heading" aria-busy={views === null}>
       <h2 id="privacy-heading">{t('privacyHeading')}</h2>
       <p class="intro">{t('privacyIntro')}</p>
+      {managedCategories && (
+        <p class="managed-note" role="note" data-testid="categories-managed">
+          {managedCategoriesText(managedCategories, t)}
+        </p>
+      )}
       {failure && <p class="error" role="alert">{t('privacyLoadError', [failure])}</p>}
       {views === null && !failure && <p>{t('privacyLoading')}</p>}
       <ul class="settings">

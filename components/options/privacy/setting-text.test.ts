@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_PRIVACY_SETTING_IDS } from '@/utils/privacy/settings';
 import { PRIVACY_ERRORS } from '@/utils/privacy/manager';
 import { localeTranslate } from '@/tests/support/locale-messages';
-import { controlText, errorText, settingHelp, settingName, valueText } from './setting-text';
+import { controlText, errorText, managedCategoriesText, settingHelp, settingName, valueText } from './setting-text';
 
 /** Like browser.i18n.getMessage, except that a missing key fails the test instead of showing nothing. */
 const t = localeTranslate('en');
@@ -35,5 +35,15 @@ describe('privacy setting text', () => {
     expect(valueText(false)).toBeNull();
     expect(valueText('default_public_interface_only')).toBe('default_public_interface_only');
     expect(valueText({ behavior: 'reject_trackers_and_partition_foreign', nonPersistentCookies: false })).toBe('reject_trackers_and_partition_foreign');
+  });
+
+  it("names a fleet's tracker categories in the page's language, as a list, and says when it blocks none", () => {
+    expect(managedCategoriesText(['advertising', 'social_media'], t)).toBe(
+      'Set by your organization: the tracker categories Diffuse blocks on every site are Advertising and Social media. This cannot be changed here.',
+    );
+    expect(managedCategoriesText(['advertising', 'site_analytics', 'social_media'], localeTranslate('de'))).toBe(
+      'Von Ihrer Organisation festgelegt: Auf jeder Website blockiert Diffuse die Tracker-Kategorien Werbung, Website-Analyse und Soziale Medien. Das lässt sich hier nicht ändern.',
+    );
+    expect(managedCategoriesText([], t)).toBe('Set by your organization: no tracker category is blocked on every site. This cannot be changed here.');
   });
 });

@@ -1,5 +1,6 @@
 import type { PrivacySettingId, PrivacySettingView } from '@/utils/privacy/setting-types';
 import type { Translate } from '../../shared/translate';
+import { categoryName } from '../../shared/format';
 
 /**
  * Settings whose switch means something else in Firefox: there the cookie switch blocks third-party cookies
@@ -44,4 +45,14 @@ export function valueText(value: unknown): string | null {
   // Firefox's cookieConfig is `{ behavior, nonPersistentCookies }`; the behavior is what matters.
   const behavior = typeof value === 'object' ? (value as { behavior?: unknown }).behavior : undefined;
   return typeof behavior === 'string' ? behavior : JSON.stringify(value);
+}
+
+/**
+ * The tracker categories a fleet's policy blocks on every site (docs/managed.md), as one locked line: their names in
+ * the page's language, joined as the language joins a list ("Advertising and Social media"), in the policy's order.
+ */
+export function managedCategoriesText(ids: readonly string[], t: Translate): string {
+  if (ids.length === 0) return t('privacyCategoriesManagedNone');
+  const names = new Intl.ListFormat(t.locale ?? 'en', { type: 'conjunction' }).format(ids.map((id) => categoryName(id, t)));
+  return t('privacyCategoriesManaged', [names]);
 }

@@ -27,7 +27,16 @@ export interface ManagedDeps {
  */
 export function createManagedCapability(deps: ManagedDeps): Capability {
   const apply = async () => {
-    const config: ManagedConfig = parseManagedConfig(await deps.store.load());
+    const read = deps.store.load().then(parseManagedConfig);
+    // Queued before the first await, so at start in the worker's first turn: the popup's policy.get and policy.edit
+    // wait for the list. A list the rule table refuses (an unknown company) is logged and leaves the rest applied.
+    const policies = deps.policies.setManaged(read.then((c) => c.policies)).then(
+      (refused) => {
+        if (refused) console.error('Diffuse: the managed per-site policies are not in force:', refused);
+      },
+      (error: unknown) => console.error('Diffuse: the managed per-site policies are not in force:', error instanceof Error ? error.message : String(error)),
+    );
+    const config: ManagedConfig = await read;
     if (config.problems.length) console.error('Diffuse: managed settings left out:', config.problems.join(' '));
     await deps.dns.setManaged(config.dns);
     await deps.companion.setManaged(config.companion);
@@ -37,9 +46,7 @@ export function createManagedCapability(deps: ManagedDeps): Capability {
     };
     if (Object.keys(history).length) await deps.applyHistory(history);
     await deps.setCategories(config.protectionCategories);
-    // Last: a list the rule table refuses (an unknown company) is logged and leaves the rest applied.
-    const refused = await deps.policies.setManaged(config.policies).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
-    if (refused) console.error('Diffuse: the managed per-site policies are not in force:', refused);
+    await policies;
   };
   const run = () => void apply().catch((error: unknown) => console.error('Diffuse: could not apply managed settings', error));
   return {

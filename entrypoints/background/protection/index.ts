@@ -1,5 +1,6 @@
 import type { PolicyMessages } from '@/utils/messages/policy-messages';
 import type { SideTable } from '@/utils/rules/side-table';
+import { parseManagedConfig } from '@/utils/settings/managed-config';
 import type { Capability } from '../platform/capability';
 import type { PolicyStore } from '../store/policy-store';
 import { applyCategoryRulesets } from './category-rulesets';
@@ -18,12 +19,21 @@ export interface ProtectionCapability extends Capability<keyof PolicyMessages> {
  * Tracker blocking beyond the static rulesets the manifest turns on: per-site policies mirrored into dynamic
  * rules (rebuilt from storage at every start, which repairs drift) and Global Privacy Control (docs/protection.md).
  */
-export function createProtectionCapability(deps: { store: PolicyStore; ruleTable: () => Promise<SideTable> }): ProtectionCapability {
+export function createProtectionCapability(deps: {
+  store: PolicyStore;
+  ruleTable: () => Promise<SideTable>;
+  /**
+   * The fleet's policy as stored (store/managed-store.ts): its tracker categories are read from it when asked, as
+   * managed/ reads them to switch the rulesets, so a worker just woken answers them before managed/ has run.
+   */
+  managed?: () => Promise<unknown>;
+}): ProtectionCapability {
   const policies = new PolicyService(deps.store, deps.ruleTable);
+  const managedCategories = async () => parseManagedConfig(await deps.managed?.()).protectionCategories;
   return {
     policies,
     setCategories: applyCategoryRulesets,
-    handlers: createProtectionHandlers(policies),
+    handlers: createProtectionHandlers(policies, managedCategories),
     start() {
       void policies.resync();
       void applyGpc(true).catch((error) => console.error('Diffuse: could not turn Global Privacy Control on', error));

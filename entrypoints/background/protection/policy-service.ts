@@ -90,13 +90,15 @@ export class PolicyService {
   /**
    * A fleet's policy sets every site's policy (undefined: it leaves them to the user, who keeps what was last in
    * force). Installed as an import is; then edits and imports are refused while it is set. Answers the browser's
-   * refusal of the rules, or null.
+   * refusal of the rules, or null. `policies` may still be being read: queued at once, views and edits wait for
+   * it, so a worker woken by the popup never answers "not managed", nor takes an edit, before the policy is read.
    */
-  setManaged(policies: readonly SitePolicy[] | undefined): Promise<string | null> {
+  setManaged(policies: PromiseLike<readonly SitePolicy[] | undefined> | readonly SitePolicy[] | undefined): Promise<string | null> {
     return this.serial(async () => {
       this.managed = false;
-      if (policies === undefined) return null;
-      const refused = await this.replace(policies);
+      const list = await policies;
+      if (list === undefined) return null;
+      const refused = await this.replace(list);
       this.managed = true;
       return refused;
     });
