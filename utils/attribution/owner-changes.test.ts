@@ -16,6 +16,15 @@ describe('owners kept current', () => {
     for (const row of OWNER_CHANGES) expect(row.to).not.toBe(row.from);
   });
 
+  it('dates every change no later than this year and points it at an https address', () => {
+    const thisYear = new Date().getFullYear();
+    for (const row of OWNER_CHANGES) {
+      expect(row.source, row.from).toMatch(/^https:\/\//);
+      expect(Number.isInteger(row.year), row.from).toBe(true);
+      expect(row.year, row.from).toBeLessThanOrEqual(thisYear);
+    }
+  });
+
   it('on the real table: no old name is left, and every company a renamed one became owns domains', () => {
     const table = realTable();
     const names = new Set(table.organizations);
