@@ -3,36 +3,21 @@
  * third-party-web's getEntity, the lookup Lighthouse uses, on the same list of ≥ 10,000 hosts, in one run.
  * Prints the time per lookup of each (median of alternating rounds), the ratio, and how many hosts each attributes.
  *
- * The host list (seeded, the same every run): a host under every domain the compiled table lists (a subdomain
- * for two-label domains, as pages load www./cdn./static. names), a www. host of every organization domain of
- * DuckDuckGo's entity map (publishers' sites among them), and 2,000 hosts nobody lists under real suffixes.
+ * The host list (tests/support/attribution-hosts.ts, seeded, the same every run; the lookup's equivalence test
+ * reads it too): a host under every table domain, a www. host of every entity-map domain, 2,000 hosts nobody lists.
  * Goal (issue 15): ≥ 10× faster with more hosts attributed.
  */
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import { seededRandom } from './dns-random';
 import { attributionTable, loadSiteOwners } from '../scripts/data/datasets';
 import { createAttributor } from '../utils/attribution/company-lookup';
+import { attributionBenchHosts } from '../tests/support/attribution-hosts';
 
 const require = createRequire(import.meta.url);
 const { getEntity } = require('third-party-web') as { getEntity: (hostOrUrl: string) => { name: string } | undefined };
 
-const random = seededRandom(15);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-const SUBDOMAINS = ['www', 'cdn', 'static', 'img', 'api', 'assets', 'js', 'pixel', 'media', 't'];
-const SUFFIXES = ['com', 'net', 'org', 'de', 'co.uk', 'fr', 'se', 'io', 'com.au', 'it'];
-
 const table = attributionTable();
-const hosts = new Set<string>();
-for (const domain of Object.keys(table.domains)) hosts.add(domain.split('.').length > 2 ? domain : `${pick(SUBDOMAINS)}.${domain}`);
-for (const [, domains] of loadSiteOwners().entities) for (const d of domains) hosts.add(`www.${d}`);
-for (let i = 0; i < 2000; i++) hosts.add(`${pick(SUBDOMAINS)}.site${Math.floor(random() * 1e9).toString(36)}.${pick(SUFFIXES)}`);
-const list = [...hosts];
-// Shuffled, so neither lookup profits from alphabetical locality.
-for (let i = list.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [list[i], list[j]] = [list[j]!, list[i]!];
-}
+const list = attributionBenchHosts(table, loadSiteOwners());
 
 const attribute = createAttributor(table);
 const diffuse = (h: string): boolean => attribute(h) !== null;

@@ -1,7 +1,11 @@
+import { getPublicSuffix } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { createAttributor } from './company-lookup';
+import { isIpAddress, normalizeHost } from './host-names';
+import { siteOwnerIndex } from './site-owners';
 import type { AttributionTable } from './table-types';
-import { realTable } from '../../tests/support/attribution-fixtures';
+import { loadSiteOwners, realTable } from '../../tests/support/attribution-fixtures';
+import { attributionBenchHosts } from '../../tests/support/attribution-hosts';
 
 const attribute = createAttributor(realTable());
 
@@ -89,5 +93,52 @@ describe('attribute (longest suffix by labels, on a hand-made table)', () => {
   it('rejects a table of another version or with rows pointing outside its arrays', () => {
     expect(() => createAttributor({ ...table, version: 1 } as unknown as AttributionTable)).toThrow(/version 1/);
     expect(() => createAttributor({ ...table, domains: { 'x.com': [9, -1, 0, 0] } })).toThrow(/"x.com" points outside/);
+  });
+});
+
+describe('attribute (the same answers as the label walk it replaced, on the benchmark\'s hosts)', () => {
+  // The previous lookup, kept here only as the reference: a Map probe per label, cutting a string each time.
+  const CLEAN_HOST = /^[a-z0-9_-][a-z0-9._-]*[a-z0-9_-]$/;
+  function longestSuffix<T>(h: string, map: ReadonlyMap<string, T>): T | null {
+    for (let start = 0; ; ) {
+      const hit = map.get(start === 0 ? h : h.slice(start));
+      if (hit !== undefined) return hit;
+      const dot = h.indexOf('.', start);
+      if (dot === -1 || h.indexOf('.', dot + 1) === -1) return null;
+      start = dot + 1;
+    }
+  }
+  const table = realTable();
+  const byDomain = new Map(Object.keys(table.domains).filter((d) => getPublicSuffix(d) !== d).map((d) => [d, d]));
+  const owners = siteOwnerIndex(table.siteOwners);
+  const reference = (host: string): string | null => {
+    const h = CLEAN_HOST.test(host) ? host : normalizeHost(host);
+    if (h === '' || isIpAddress(h) || h.includes(':')) return null;
+    return longestSuffix(h, byDomain);
+  };
+  const hosts = attributionBenchHosts(table, loadSiteOwners());
+  // What else reaches the lookup: typed or read from other tools, and hosts that are not domains at all.
+  const odd = hosts.slice(0, 500).flatMap((h) => [h.toUpperCase(), `${h}.`, `${h}:8443`, `.${h}`, ` ${h}`, `[${h}]`,
+    h.replace('.', '..'), h.slice(h.indexOf('.') + 1), `${h.slice(0, 2).toUpperCase()}${h.slice(2)}`]);
+  const special = ['', '.', '..', 'com', 'co.uk', 'localhost', '203.0.113.7', '10.0.0.1.', '[2001:db8::1]', '2001:db8::1', '[::1]:443',
+    '1.2.3.4.example.com', 'example.com.1', 'a:b.google.com', '[x].google.com',
+    // A port or bracket before the point where nothing longer is listed still changes the host normalizeHost makes.
+    'a:b.zz.google-analytics.com', '[zz].yy.google-analytics.com', 'a:b.zz.nytimes.com', '[zz].yy.nytimes.com'];
+
+  it(`gives the reference's answer for all ${hosts.length} benchmark hosts and ${odd.length + special.length} odd ones`, () => {
+    expect(hosts.length).toBeGreaterThan(10_000);
+    let attributed = 0;
+    for (const host of [...hosts, ...odd, ...special]) {
+      const expected = reference(host);
+      expect(attribute(host)?.domain ?? null, JSON.stringify(host)).toBe(expected);
+      if (expected !== null) attributed++;
+    }
+    expect(attributed).toBeGreaterThan(7000);
+  });
+
+  it('answers siteOwner as the reference does, for the same hosts', () => {
+    for (const host of [...hosts, ...odd, ...special]) {
+      expect(attribute.siteOwner?.(host), JSON.stringify(host)).toBe(longestSuffix(normalizeHost(host), owners) ?? undefined);
+    }
   });
 });
