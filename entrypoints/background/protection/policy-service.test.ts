@@ -108,9 +108,25 @@ describe("PolicyService: a fleet's per-site policies (setManaged)", () => {
     void policies.setManaged(new Promise((resolve) => (read = resolve)));
     const view = policies.view('news.example');
     const edit = policies.edit('news.example', { mode: 'off' });
+    const refused = expect(edit).rejects.toThrow(REFUSAL); // handled at once: it may be refused before the view answers
     read(fleet);
     expect(await view).toMatchObject({ mode: 'default', managed: true });
-    await expect(edit).rejects.toThrow(REFUSAL);
+    await refused;
+    expect(await store.all()).toEqual(fleet);
+  });
+
+  it('a list whose read takes seconds (Chromium just started) does not hold the popup: the view answers the last known state, an edit waits', async () => {
+    const { policies, store } = service();
+    await policies.replaceAll(userOwn);
+    let read!: (list: SitePolicy[] | undefined) => void;
+    void policies.setManaged(new Promise((resolve) => (read = resolve)));
+    let edited = false;
+    const edit = policies.edit('news.example', { mode: 'off' }).then(() => (edited = true));
+    const refused = expect(edit).rejects.toThrow(REFUSAL);
+    expect(await policies.view('news.example')).toMatchObject({ managed: false });
+    expect(edited).toBe(false);
+    read(fleet);
+    await refused;
     expect(await store.all()).toEqual(fleet);
   });
 });

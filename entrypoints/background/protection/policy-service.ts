@@ -6,6 +6,8 @@ import type { PolicyStore } from '../store/policy-store';
 import { installPolicyRules } from './policy-rules';
 
 const EMPTY_TABLE: SideTable = { version: 1, rules: {}, companies: {} };
+/** How long a view waits for a managed list still being read (see view). */
+const VIEW_WAIT_MS = 250;
 const MANAGED_REFUSAL = 'Set by your organization: per-site policies cannot be changed here.';
 
 /**
@@ -21,6 +23,8 @@ export class PolicyService {
   private lastError: string | null = null;
   /** A fleet's policy sets the per-site policies (managed/, docs/managed.md): edits and imports are refused. */
   private managed = false;
+  /** Settles once the last managed list given to setManaged is read and in force (or refused). */
+  private managedSettled: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: PolicyStore,
@@ -46,12 +50,16 @@ export class PolicyService {
   }
 
   async view(site: string): Promise<PolicyView> {
+    // Chromium answers storage.managed only ~3 s after the browser starts (measured: 3.3 s; its policy service loads
+    // first): a view waits for the managed list at most VIEW_WAIT_MS, then shows the last known state. Edits and
+    // imports always wait for it, so they are refused if it turns out managed.
+    await Promise.race([this.managedSettled, new Promise((r) => setTimeout(r, VIEW_WAIT_MS))]);
     await this.queue;
     return viewOf(await this.store.get(site), await this.table(), this.lastError, this.managed);
   }
 
   edit(site: string, edit: PolicyEdit): Promise<PolicyView> {
-    return this.serial(async () => {
+    return this.afterManaged(async () => {
       if (this.managed) throw new Error(MANAGED_REFUSAL);
       const table = await this.table();
       const next = editPolicy(await this.store.get(site), edit, table);
@@ -81,7 +89,7 @@ export class PolicyService {
    * refusal of the rules, or null.
    */
   replaceAll(policies: readonly SitePolicy[]): Promise<string | null> {
-    return this.serial(async () => {
+    return this.afterManaged(async () => {
       if (this.managed) throw new Error(MANAGED_REFUSAL);
       return this.replace(policies);
     });
@@ -94,14 +102,25 @@ export class PolicyService {
    * it, so a worker woken by the popup never answers "not managed", nor takes an edit, before the policy is read.
    */
   setManaged(policies: PromiseLike<readonly SitePolicy[] | undefined> | readonly SitePolicy[] | undefined): Promise<string | null> {
-    return this.serial(async () => {
-      this.managed = false;
-      const list = await policies;
-      if (list === undefined) return null;
-      const refused = await this.replace(list);
-      this.managed = true;
-      return refused;
-    });
+    const done = Promise.resolve(policies).then((list) =>
+      this.serial(async () => {
+        this.managed = false;
+        if (list === undefined) return null;
+        const refused = await this.replace(list);
+        this.managed = true;
+        return refused;
+      }),
+    );
+    this.managedSettled = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done;
+  }
+
+  /** A change the user asked for: queued after the managed list is known, so it is refused while managed. */
+  private afterManaged<T>(task: () => Promise<T>): Promise<T> {
+    return this.managedSettled.then(() => this.serial(task));
   }
 
   private async replace(policies: readonly SitePolicy[]): Promise<string | null> {

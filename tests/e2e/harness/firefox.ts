@@ -101,7 +101,7 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
     const id = this.withExtension ? await this.tabIdOf(page) : -1;
     return this.tabs.track({
       id,
-      goto: async (next) => void (await page.goto(next)),
+      goto: (next) => gotoFollowingRedirect(page, next),
       reload: async () => void (await page.reload()),
       evaluate: (fn) => page.evaluate(fn),
       url: () => page.url(),
@@ -143,5 +143,26 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
     } finally {
       await probe.close();
     }
+  }
+}
+
+/**
+ * page.goto that survives the extension redirecting the navigation (tracking parameters stripped by a DNR redirect):
+ * under load Firefox's WebDriver BiDi may report the redirect as "a new navigation interrupted an unfinished
+ * navigation" (CI, tracking-params e2e). The page then loads the redirected URL: wait for its path to be shown
+ * and loaded instead.
+ */
+async function gotoFollowingRedirect(page: Page, url: string): Promise<void> {
+  try {
+    await page.goto(url);
+  } catch (error) {
+    if (!String(error).includes('A new navigation interrupted')) throw error;
+    const path = new URL(url).pathname;
+    for (let tries = 0; tries < 200; tries++) {
+      const shown = URL.canParse(page.url()) ? new URL(page.url()).pathname : '';
+      if (shown === path && (await page.evaluate(() => document.readyState).catch(() => '')) === 'complete') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw error;
   }
 }
