@@ -60,7 +60,6 @@ export class PolicyService {
 
   edit(site: string, edit: PolicyEdit): Promise<PolicyView> {
     return this.afterManaged(async () => {
-      if (this.managed) throw new Error(MANAGED_REFUSAL);
       const table = await this.table();
       const next = editPolicy(await this.store.get(site), edit, table);
       const problems = validatePolicies([next], table);
@@ -89,17 +88,14 @@ export class PolicyService {
    * refusal of the rules, or null.
    */
   replaceAll(policies: readonly SitePolicy[]): Promise<string | null> {
-    return this.afterManaged(async () => {
-      if (this.managed) throw new Error(MANAGED_REFUSAL);
-      return this.replace(policies);
-    });
+    return this.afterManaged(() => this.replace(policies));
   }
 
   /**
    * A fleet's policy sets every site's policy (undefined: it leaves them to the user, who keeps what was last in
    * force). Installed as an import is; then edits and imports are refused while it is set. Answers the browser's
-   * refusal of the rules, or null. `policies` may still be being read: queued at once, views and edits wait for
-   * it, so a worker woken by the popup never answers "not managed", nor takes an edit, before the policy is read.
+   * refusal of the rules, or null. `policies` may still be being read: edits and imports wait for it, so a worker
+   * woken by the popup never takes an edit before the policy is read; views wait for it at most VIEW_WAIT_MS.
    */
   setManaged(policies: PromiseLike<readonly SitePolicy[] | undefined> | readonly SitePolicy[] | undefined): Promise<string | null> {
     const done = Promise.resolve(policies).then((list) =>
@@ -118,9 +114,14 @@ export class PolicyService {
     return done;
   }
 
-  /** A change the user asked for: queued after the managed list is known, so it is refused while managed. */
+  /** A change the user asked for: queued after the managed list is known, and refused while managed. */
   private afterManaged<T>(task: () => Promise<T>): Promise<T> {
-    return this.managedSettled.then(() => this.serial(task));
+    return this.managedSettled.then(() =>
+      this.serial(async () => {
+        if (this.managed) throw new Error(MANAGED_REFUSAL);
+        return task();
+      }),
+    );
   }
 
   private async replace(policies: readonly SitePolicy[]): Promise<string | null> {
