@@ -33,7 +33,7 @@ export default defineBackground(() => {
     companion: (view) => companion.tabView(view),
     ownDomains: (site) => protection.policies.ownDomains(site),
   });
-  const protection = createProtectionCapability({ store: stores.policies, ruleTable, managed: () => stores.managed.load() });
+  const protection = createProtectionCapability({ store: stores.policies, ruleTable, managed: stores.managed });
   const privacy = createPrivacyCapability({ store: stores.privacy });
   const dns = createDnsCapability({ store: stores.dns });
   // The browser's own lookups through the companion (off by default): configured from the pool's settings and
@@ -69,7 +69,7 @@ export default defineBackground(() => {
     followers: [dns.follower, stores.operators.follower, names.follower],
     unsaved: () => stores.unsaved.load(),
     firstSinceLoad: () => stores.workerStart.firstSinceLoad(),
-    managed: () => stores.managed.load(),
+    managed: stores.managed,
   });
   const settings = createSettingsCapability({
     privacy: privacy.manager, policies: protection.policies, dns: dns.service, companion: companion.service, ruleTable, applyHistory: history.applyUserSettings, now: () => Date.now(),

@@ -59,7 +59,7 @@ function setup() {
   const applySettings = (change: Partial<HistorySettings>) => applyHistorySettings(history, follower, flush, change, NOW);
   let managed: unknown = {};
   const handlers = {
-    ...createHistoryHandlers({ history, flush, forgetCurrent, follower, applySettings, managed: async () => managed, operators: async () => new OperatorMemory(), attributor: async () => attribute, now: () => NOW }),
+    ...createHistoryHandlers({ history, flush, forgetCurrent, follower, applySettings, managed: { load: async () => managed, recent: async () => managed }, operators: async () => new OperatorMemory(), attributor: async () => attribute, now: () => NOW }),
     ...createSettingsHandlers({
       applyHistory: applySettings, now: () => NOW, ruleTable: async () => TABLE,
       policies: policies as unknown as PolicyService, privacy: privacy as unknown as PrivacySettingsManager, dns, companion,

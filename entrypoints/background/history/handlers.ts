@@ -13,6 +13,7 @@ import { isRetention, type HistorySettings } from '@/utils/history/retention';
 import { lockedHistoryFields, parseManagedConfig } from '@/utils/settings/managed-config';
 import { siteToForget } from '@/utils/history/forget-site';
 import type { HistoryStore } from '../store/history-store';
+import type { ManagedStore } from '../store/managed-store';
 import { loadHistorySettings } from '../store/history-settings-store';
 import type { HistoryFollower } from '@/utils/history/history-follower';
 import { deleteAllHistory, forgetSiteHistory } from './history-pruner';
@@ -30,8 +31,11 @@ export interface HistoryHandlerDeps {
   follower: HistoryFollower;
   /** Stores a change of history's settings and applies it (history-pruner.ts, applyHistorySettings). */
   applySettings: (change: Partial<HistorySettings>) => Promise<HistorySettings>;
-  /** The fleet's policy as stored: the history settings it sets are locked (docs/managed.md). */
-  managed?: () => Promise<unknown>;
+  /**
+   * The fleet's policy (store/managed-store.ts): the history settings it sets are locked (docs/managed.md). Changes
+   * wait for the browser's answer; views take the recent one, as Chromium can take seconds to answer.
+   */
+  managed?: Pick<ManagedStore, 'load' | 'recent'>;
   now: () => number;
   /** Why history is not being written, while it is not (store/unsaved-history-store.ts). */
   unsaved?: () => Promise<{ reason: string; since: number } | undefined>;
@@ -45,9 +49,9 @@ const BUILDERS: Readonly<Record<ExportFormat, (view: HistoryView, now: number) =
 
 /** The dashboard's history: views of a range, exports, retention, delete all, forget a site. */
 export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, keyof HistoryMessages> {
-  const locked = async () => lockedHistoryFields(parseManagedConfig(await deps.managed?.()));
+  const locked = async (read: 'load' | 'recent') => lockedHistoryFields(parseManagedConfig(await deps.managed?.[read]()));
   const refuseLocked = async (field: 'retentionDays' | 'off') => {
-    if ((await locked()).includes(field)) throw new Error('Set by your organization: this cannot be changed here.');
+    if ((await locked('load')).includes(field)) throw new Error('Set by your organization: this cannot be changed here.');
   };
   const view = async (range: RangeId): Promise<HistoryView> => {
     if (!RANGE_IDS.includes(range)) throw new Error(`Unknown range "${String(range)}".`);
@@ -57,7 +61,7 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps): Pick<Handlers, 
     return buildHistory(slice, await deps.attributor(), (host) => operators.operatorOf(host));
   };
   const data = async (): Promise<HistoryDataView> => {
-    const [settings, stats, unsaved, managed] = await Promise.all([loadHistorySettings(), deps.history.stats(), deps.unsaved?.(), locked()]);
+    const [settings, stats, unsaved, managed] = await Promise.all([loadHistorySettings(), deps.history.stats(), deps.unsaved?.(), locked('recent')]);
     return { retentionDays: settings.retentionDays, off: settings.off, managed, ...stats, ...(unsaved ? { unsaved: { reason: unsaved.reason, since: unsaved.since } } : {}) };
   };
   return {

@@ -4,6 +4,7 @@ import type { OperatorMemory } from '@/utils/infra/operator-memory';
 import type { HistoryMessages } from '@/utils/messages/history-messages';
 import type { Capability } from '../platform/capability';
 import type { HistoryStore } from '../store/history-store';
+import type { ManagedStore } from '../store/managed-store';
 import { createHistoryHandlers } from './handlers';
 import { applyHistorySettings, pruneHistory, startHistoryPruning } from './history-pruner';
 import type { HistorySettings } from '@/utils/history/retention';
@@ -33,7 +34,7 @@ export interface HistoryDeps {
   /** Whether this worker is the first of the extension load (store/worker-start-store.ts): only it prunes at start. */
   firstSinceLoad: () => Promise<boolean>;
   /** The fleet's policy as stored (store/managed-store.ts): the history settings it sets are locked. */
-  managed?: () => Promise<unknown>;
+  managed?: Pick<ManagedStore, 'load' | 'recent'>;
 }
 
 /** History over time (docs/history.md): the dashboard's views and exports, retention, delete all, forget a site. */
@@ -44,7 +45,7 @@ export function createHistoryCapability(deps: HistoryDeps): HistoryCapability {
   const flush = () => deps.pageloads.flush();
   const applySettings = (change: Partial<HistorySettings>) => applyHistorySettings(deps.history, follower, flush, change, now());
   const applyUserSettings = async (change: Partial<HistorySettings>) => {
-    const [locked, current] = await Promise.all([lockedHistoryFields(parseManagedConfig(await deps.managed?.())), loadHistorySettings()]);
+    const [locked, current] = await Promise.all([lockedHistoryFields(parseManagedConfig(await deps.managed?.load())), loadHistorySettings()]);
     const refused = locked.filter((field) => change[field] !== undefined && change[field] !== current[field]);
     if (refused.length) throw new Error(`Set by your organization: ${refused.map((f) => (f === 'off' ? '"keep no history"' : 'history retention')).join(' and ')} cannot be changed here.`);
     return applySettings(change);

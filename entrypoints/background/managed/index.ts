@@ -7,7 +7,7 @@ import type { ManagedStore } from '../store/managed-store';
 import type { HistorySettings } from '@/utils/history/retention';
 
 export interface ManagedDeps {
-  store: ManagedStore;
+  store: Pick<ManagedStore, 'load' | 'onChange'>;
   dns: DnsService;
   companion: CompanionService;
   policies: Pick<PolicyService, 'setManaged'>;

@@ -7,7 +7,7 @@ const bed = useBackgroundTestBed('protection-handlers-test');
 
 /** The capability's handlers over a fleet's policy as storage.managed answers it. */
 function handlers(policy: unknown) {
-  return createProtectionCapability({ store: new PolicyStore(bed.db()), ruleTable: async () => ({ version: 1, rules: {}, companies: {} }), managed: async () => policy }).handlers;
+  return createProtectionCapability({ store: new PolicyStore(bed.db()), ruleTable: async () => ({ version: 1, rules: {}, companies: {} }), managed: { recent: async () => policy } }).handlers;
 }
 
 describe('policy.categories', () => {

@@ -2,6 +2,7 @@ import type { PolicyMessages } from '@/utils/messages/policy-messages';
 import type { SideTable } from '@/utils/rules/side-table';
 import { parseManagedConfig } from '@/utils/settings/managed-config';
 import type { Capability } from '../platform/capability';
+import type { ManagedStore } from '../store/managed-store';
 import type { PolicyStore } from '../store/policy-store';
 import { applyCategoryRulesets } from './category-rulesets';
 import { applyGpc } from './gpc-switch';
@@ -23,13 +24,14 @@ export function createProtectionCapability(deps: {
   store: PolicyStore;
   ruleTable: () => Promise<SideTable>;
   /**
-   * The fleet's policy as stored (store/managed-store.ts): its tracker categories are read from it when asked, as
-   * managed/ reads them to switch the rulesets, so a worker just woken answers them before managed/ has run.
+   * The fleet's policy (store/managed-store.ts): its tracker categories are read from it when asked, as managed/
+   * reads them to switch the rulesets, so a worker just woken answers them before managed/ has run. Only shown,
+   * so the recent answer will do.
    */
-  managed?: () => Promise<unknown>;
+  managed?: Pick<ManagedStore, 'recent'>;
 }): ProtectionCapability {
   const policies = new PolicyService(deps.store, deps.ruleTable);
-  const managedCategories = async () => parseManagedConfig(await deps.managed?.()).protectionCategories;
+  const managedCategories = async () => parseManagedConfig(await deps.managed?.recent()).protectionCategories;
   return {
     policies,
     setCategories: applyCategoryRulesets,

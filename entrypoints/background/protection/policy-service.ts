@@ -2,12 +2,11 @@ import { editPolicy, viewOf, type PolicyEdit, type PolicyView } from '@/utils/ru
 import type { DnrRule } from '@/utils/rules/dnr-types';
 import type { SideTable } from '@/utils/rules/side-table';
 import { buildPolicyRules, PolicyError, usablePolicies, validatePolicies, type SitePolicy } from '@/utils/rules/site-policy';
+import { MANAGED_VIEW_WAIT_MS } from '../store/managed-store';
 import type { PolicyStore } from '../store/policy-store';
 import { installPolicyRules } from './policy-rules';
 
 const EMPTY_TABLE: SideTable = { version: 1, rules: {}, companies: {} };
-/** How long a view waits for a managed list still being read (see view). */
-const VIEW_WAIT_MS = 250;
 const MANAGED_REFUSAL = 'Set by your organization: per-site policies cannot be changed here.';
 
 /**
@@ -50,10 +49,10 @@ export class PolicyService {
   }
 
   async view(site: string): Promise<PolicyView> {
-    // Chromium answers storage.managed only ~3 s after the browser starts (measured: 3.3 s; its policy service loads
-    // first): a view waits for the managed list at most VIEW_WAIT_MS, then shows the last known state. Edits and
-    // imports always wait for it, so they are refused if it turns out managed.
-    await Promise.race([this.managedSettled, new Promise((r) => setTimeout(r, VIEW_WAIT_MS))]);
+    // Chromium can answer storage.managed seconds late (store/managed-store.ts): a view waits for the managed list
+    // at most MANAGED_VIEW_WAIT_MS, then shows the last known state. Edits and imports always wait for it, so they
+    // are refused if it turns out managed.
+    await Promise.race([this.managedSettled, new Promise((r) => setTimeout(r, MANAGED_VIEW_WAIT_MS))]);
     await this.queue;
     return viewOf(await this.store.get(site), await this.table(), this.lastError, this.managed);
   }
@@ -95,7 +94,7 @@ export class PolicyService {
    * A fleet's policy sets every site's policy (undefined: it leaves them to the user, who keeps what was last in
    * force). Installed as an import is; then edits and imports are refused while it is set. Answers the browser's
    * refusal of the rules, or null. `policies` may still be being read: edits and imports wait for it, so a worker
-   * woken by the popup never takes an edit before the policy is read; views wait for it at most VIEW_WAIT_MS.
+   * woken by the popup never takes an edit before the policy is read; views wait for it at most MANAGED_VIEW_WAIT_MS.
    */
   setManaged(policies: PromiseLike<readonly SitePolicy[] | undefined> | readonly SitePolicy[] | undefined): Promise<string | null> {
     const done = Promise.resolve(policies).then((list) =>

@@ -36,7 +36,7 @@ function setup(fleetPolicy: Record<string, unknown>) {
     operators: async () => { throw new Error('not needed'); },
     followers: [follower],
     firstSinceLoad: async () => false,
-    managed: async () => fleetPolicy,
+    managed: { load: async () => fleetPolicy, recent: async () => fleetPolicy },
   });
   const policies = new PolicyService(new PolicyStore(db), async () => sideTable);
   let privacyOn = true;
