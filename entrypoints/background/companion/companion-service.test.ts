@@ -99,6 +99,20 @@ describe('CompanionService (fake native port, fakeBrowser storage)', () => {
     expect(await service.set({ enabled: true })).toMatchObject({ enabled: true });
   });
 
+  it('a change arriving while the fleet\'s policy is still being read waits for it, and is refused if the policy sets the switch', async () => {
+    const { service, ports } = setup();
+    let answer: (enabled: boolean | undefined) => void = () => {};
+    const applied = service.setManaged(new Promise((resolve) => (answer = resolve))); // a worker's first turn (managed/)
+    const change = service.set({ enabled: true }); // the options page that woke the worker
+    const refused = expect(change).rejects.toThrow('Set by your organization');
+    await settle();
+    answer(false);
+    await applied;
+    await refused;
+    expect(ports).toHaveLength(0);
+    expect(await service.status()).toMatchObject({ enabled: false, managed: true });
+  });
+
   it('switched on: starts the companion, configures it on ready, then relays', async () => {
     const { service, ports, routes } = setup();
     const starting = await service.set({ enabled: true });

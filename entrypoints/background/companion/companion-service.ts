@@ -69,6 +69,8 @@ export class CompanionService {
   private lookups = 0;
   /** The switch as a fleet's policy sets it; undefined while the policy leaves it to the user. */
   private managedEnabled: boolean | undefined;
+  /** Settles once the fleet's policy for the switch is read and applied (setManaged). */
+  private managedRead: Promise<unknown> = Promise.resolve();
   /** Each start of the companion; events of an older port are ignored. */
   private generation = 0;
   private timer: unknown = null;
@@ -97,13 +99,23 @@ export class CompanionService {
    * A fleet's policy sets the switch (managed/, docs/managed.md): applied, then changes to it are refused until the
    * policy leaves it out (undefined).
    */
-  async setManaged(enabled: boolean | undefined): Promise<void> {
-    this.managedEnabled = undefined;
-    if (enabled !== undefined) await this.set({ enabled });
-    this.managedEnabled = enabled;
+  setManaged(enabled: boolean | undefined | Promise<boolean | undefined>): Promise<void> {
+    const applied = Promise.resolve(enabled).then(async (value) => {
+      this.managedEnabled = undefined;
+      if (value !== undefined) await this.change({ enabled: value });
+      this.managedEnabled = value;
+    });
+    // Taken in the worker's first turn (managed/): a user's change waits for the policy, as PolicyService's edits do.
+    this.managedRead = applied.catch(() => undefined);
+    return applied;
   }
 
+  /** The user's change (the options page, a settings file): refused where the fleet's policy sets the switch. */
   set(request: unknown): Promise<CompanionStatus> {
+    return this.managedRead.then(() => this.change(request));
+  }
+
+  private change(request: unknown): Promise<CompanionStatus> {
     return this.serial(async () => {
       await this.load();
       const check = applyCompanionSet(this.settings, request);

@@ -209,6 +209,19 @@ describe('DnsService (fakeBrowser storage, fake DoH resolvers)', () => {
     expect(await stored('dnsLedger')).toEqual({ version: 1, resolvers: [] });
   });
 
+  it('a configure arriving while the fleet\'s policy is still being read waits for it, and is refused where the policy sets the field', async () => {
+    const { dns } = service();
+    let answer: (policy: { strategy: 'name' }) => void = () => {};
+    const applied = dns.setManaged(new Promise((resolve) => (answer = resolve))); // a worker's first turn (managed/)
+    const change = dns.configure({ strategy: 'site' }); // the options page that woke the worker
+    await new Promise((r) => setTimeout(r, 0));
+    answer({ strategy: 'name' });
+    await applied;
+    expect(await change).toMatchObject({ ok: false, errors: { strategy: expect.stringContaining('Set by your organization') } });
+    expect(await dns.status()).toMatchObject({ strategy: 'name' });
+    expect(await stored('dnsSettings')).toMatchObject({ strategy: 'name' });
+  });
+
   it('answers through the typed contract; a lookup no resolver answers reaches the page as its message', async () => {
     const { dns } = service((seen) => (seen.name === 'www.down.test' ? { status: 500 } : undefined));
     const handlers = createDnsHandlers(dns) as unknown as Handlers;

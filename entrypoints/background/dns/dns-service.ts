@@ -104,12 +104,14 @@ export class DnsService {
 
   /**
    * What a fleet's policy sets (managed/): stored as the settings, without the probe a resolver added by hand
-   * must pass, and locked: configure() refuses to change those fields while the policy sets them.
+   * must pass, and locked: configure() refuses to change those fields while the policy sets them. Takes the
+   * policy still being read, queued at once: managed/ calls it in the worker's first turn, so a configure from a
+   * page that woke the worker waits for the policy rather than slipping in before it.
    */
-  setManaged(managed: DnsConfigRequest): Promise<void> {
+  setManaged(policy: DnsConfigRequest | Promise<DnsConfigRequest>): Promise<void> {
     return this.serial(async () => {
       const running = await this.start();
-      this.managed = managed;
+      const managed = (this.managed = await policy);
       const check = checkDnsConfig(managed, running.settings);
       if (!check.ok) throw new Error(Object.values(check.errors).join(' '));
       const changed = (Object.keys(managed) as (keyof DnsConfigRequest)[]).some((k) => JSON.stringify(running.settings[k]) !== JSON.stringify(check.settings[k]));

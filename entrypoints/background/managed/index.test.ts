@@ -18,15 +18,17 @@ function setup() {
   const reads: ((policy: unknown) => void)[] = [];
   let changed = () => {};
   const setCategories = vi.fn(async () => {});
+  const dns = { setManaged: vi.fn(async (policy: unknown) => void (await policy)) };
+  const companion = { setManaged: vi.fn(async (policy: unknown) => void (await policy)) };
   const capability = createManagedCapability({
     store: { load: () => new Promise((resolve) => reads.push(resolve)), onChange: (listener) => void (changed = listener) },
-    dns: { setManaged: vi.fn(async () => {}) } as unknown as DnsService,
-    companion: { setManaged: vi.fn(async () => {}) } as unknown as CompanionService,
+    dns: dns as unknown as DnsService,
+    companion: companion as unknown as CompanionService,
     policies,
     setCategories,
     applyHistory: vi.fn(async () => {}),
   });
-  return { capability, policies, setCategories, read: (policy: unknown) => reads.shift()?.(policy), change: () => changed() };
+  return { capability, policies, setCategories, dns, companion, read: (policy: unknown) => reads.shift()?.(policy), change: () => changed() };
 }
 
 describe('managed/: applying a fleet\'s policy', () => {
@@ -40,6 +42,16 @@ describe('managed/: applying a fleet\'s policy', () => {
     read({ policies: [{ site: 'intranet.example', mode: 'off' }] });
     expect(await view).toMatchObject({ mode: 'off', managed: true });
     await refused;
+  });
+
+  it('hands DNS and the companion the policy still being read in the first turn, so their changes wait for it too', async () => {
+    const { capability, dns, companion, read } = setup();
+    capability.start();
+    expect(dns.setManaged).toHaveBeenCalledTimes(1); // before storage.managed has answered
+    expect(companion.setManaged).toHaveBeenCalledTimes(1);
+    read({ strategy: 'name', companion: false });
+    expect(await dns.setManaged.mock.calls[0]![0]).toEqual({ strategy: 'name' });
+    expect(await companion.setManaged.mock.calls[0]![0]).toBe(false);
   });
 
   it('a list naming an unknown company is left out and locks nothing; the rest still applies; a change is applied again', async () => {

@@ -29,23 +29,25 @@ export function createManagedCapability(deps: ManagedDeps): Capability {
   const apply = async () => {
     const read = deps.store.load().then(parseManagedConfig);
     // Queued before the first await, so at start in the worker's first turn: the popup's policy.edit waits for the
-    // list, policy.get at most 250 ms (PolicyService.view). A list the rule table refuses (an unknown company) is logged and leaves the rest applied.
+    // list, policy.get at most MANAGED_VIEW_WAIT_MS (PolicyService.view). A list the rule table refuses (an unknown company) is logged and leaves the rest applied.
     const policies = deps.policies.setManaged(read.then((c) => c.policies)).then(
       (refused) => {
         if (refused) console.error('Diffuse: the managed per-site policies are not in force:', refused);
       },
       (error: unknown) => console.error('Diffuse: the managed per-site policies are not in force:', error instanceof Error ? error.message : String(error)),
     );
+    // Queued in the same turn, for the same reason: a page's dns.configure or companion.set waits for the policy.
+    const locks = Promise.all([deps.dns.setManaged(read.then((c) => c.dns)), deps.companion.setManaged(read.then((c) => c.companion))]);
+    locks.catch(() => undefined); // awaited below, once the rest is applied
     const config: ManagedConfig = await read;
     if (config.problems.length) console.error('Diffuse: managed settings left out:', config.problems.join(' '));
-    await deps.dns.setManaged(config.dns);
-    await deps.companion.setManaged(config.companion);
     const history: Partial<HistorySettings> = {
       ...(config.historyRetentionDays !== undefined ? { retentionDays: config.historyRetentionDays } : {}),
       ...(config.historyOff !== undefined ? { off: config.historyOff } : {}),
     };
     if (Object.keys(history).length) await deps.applyHistory(history);
     await deps.setCategories(config.protectionCategories);
+    await locks;
     await policies;
   };
   const run = () => void apply().catch((error: unknown) => console.error('Diffuse: could not apply managed settings', error));
