@@ -8,6 +8,8 @@
  *                webRequest listeners Diffuse registers in Chrome (request-events.ts), each doing nothing;
  * - rules:       Diffuse's manifest and rulesets, an empty background;
  * - rules-no-gpc: as rules, with the Global Privacy Control ruleset (a modifyHeaders rule on every request) off;
+ * - rules-gpc-documents: as rules, the GPC rule narrowed to main_frame and sub_frame: whether scoping the header
+ *                would save its cost, or whether Chromium pays for any modifyHeaders rule on every request;
  * - listeners-only: the four empty listeners, no rulesets.
  * Prints each variant's median wall time (loadEventEnd) and browser CPU time per load, and their ratios to none.
  * Flags: --rounds N (default 12), --pages host1,hosts20 (default both), --variants a,b (default all).
@@ -28,7 +30,7 @@ import { processCpuMs } from './process-cpu';
 
 const ROUNDS = numberArg(process.argv, 'rounds', 12);
 const WARMUP = 2;
-const VARIANTS = ['none', 'diffuse', 'listeners', 'rules', 'rules-no-gpc', 'listeners-only'] as const;
+const VARIANTS = ['none', 'diffuse', 'listeners', 'rules', 'rules-no-gpc', 'rules-gpc-documents', 'listeners-only'] as const;
 type Variant = (typeof VARIANTS)[number];
 
 const arg = (name: string): string[] | undefined => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1]!.split(',') : undefined);
@@ -44,9 +46,15 @@ async function standIn(variant: Exclude<Variant, 'none' | 'diffuse'>): Promise<s
   const dir = await mkdtemp(join(tmpdir(), `diffuse-floor-${variant}-`));
   await cp(BUILD_DIRS.chromium, dir, { recursive: true });
   await writeFile(join(dir, 'background.js'), variant === 'listeners' || variant === 'listeners-only' ? EMPTY_LISTENERS : '');
-  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { declarative_net_request?: { rule_resources: { id: string; enabled: boolean }[] } };
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { declarative_net_request?: { rule_resources: { id: string; enabled: boolean; path: string }[] } };
   if (variant === 'listeners-only') delete manifest.declarative_net_request;
   if (variant === 'rules-no-gpc') for (const r of manifest.declarative_net_request!.rule_resources) if (r.id === 'gpc') r.enabled = false;
+  if (variant === 'rules-gpc-documents') {
+    const path = join(dir, manifest.declarative_net_request!.rule_resources.find((r) => r.id === 'gpc')!.path);
+    const rules = JSON.parse(await readFile(path, 'utf8')) as { condition: Record<string, unknown> }[];
+    for (const rule of rules) rule.condition = { resourceTypes: ['main_frame', 'sub_frame'] };
+    await writeFile(path, JSON.stringify(rules));
+  }
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }
@@ -111,7 +119,7 @@ try {
     for (const v of variants) {
       const w = median(wall.get(`${kind} ${v}`)!);
       const c = median(cpu.get(`${kind} ${v}`)!);
-      console.log(`  ${v.padEnd(15)} wall ${w.toFixed(0).padStart(5)} ms  ${(w / base(wall)).toFixed(2)}×   CPU ${c.toFixed(0).padStart(5)} ms  ${(c / base(cpu)).toFixed(2)}×`);
+      console.log(`  ${v.padEnd(19)} wall ${w.toFixed(0).padStart(5)} ms  ${(w / base(wall)).toFixed(2)}×   CPU ${c.toFixed(0).padStart(5)} ms  ${(c / base(cpu)).toFixed(2)}×`);
     }
   }
 } finally {
