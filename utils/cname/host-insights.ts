@@ -126,14 +126,3 @@ export class PageInsights {
     return this.pages.get(pageLoadId)?.private ?? false;
   }
 }
-
-/**
- * Waits for `promise` at most `ms`: its value, or undefined when the bound came first (the promise goes on
- * and its result is used next time). A rejected promise also answers undefined: a failed lookup decides nothing.
- */
-export function within<T>(promise: Promise<T>, ms: number, timer: (run: () => void, ms: number) => unknown = setTimeout): Promise<T | undefined> {
-  return new Promise((resolve) => {
-    timer(() => resolve(undefined), ms);
-    promise.then(resolve, () => resolve(undefined));
-  });
-}

@@ -2,6 +2,7 @@ import { editPolicy, viewOf, type PolicyEdit, type PolicyView } from '@/utils/ru
 import type { DnrRule } from '@/utils/rules/dnr-types';
 import type { SideTable } from '@/utils/rules/side-table';
 import { buildPolicyRules, PolicyError, usablePolicies, validatePolicies, type SitePolicy } from '@/utils/rules/site-policy';
+import { within } from '@/utils/async/within';
 import { MANAGED_VIEW_WAIT_MS } from '../store/managed-store';
 import type { PolicyStore } from '../store/policy-store';
 import { installPolicyRules } from './policy-rules';
@@ -52,7 +53,7 @@ export class PolicyService {
     // Chromium can answer storage.managed seconds late (store/managed-store.ts): a view waits for the managed list
     // at most MANAGED_VIEW_WAIT_MS, then shows the last known state. Edits and imports always wait for it, so they
     // are refused if it turns out managed.
-    await Promise.race([this.managedSettled, new Promise((r) => setTimeout(r, MANAGED_VIEW_WAIT_MS))]);
+    await within(this.managedSettled, MANAGED_VIEW_WAIT_MS);
     await this.queue;
     return viewOf(await this.store.get(site), await this.table(), this.lastError, this.managed);
   }

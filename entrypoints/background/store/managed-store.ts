@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { within } from '@/utils/async/within';
 
 /**
  * storage.managed: what a fleet's policy sets (docs/managed.md), read-only for the extension. Chrome fills it from
@@ -38,11 +39,7 @@ export function createManagedStore(): ManagedStore {
   const copy = async () => ((await browser.storage.local.get(COPY_KEY))[COPY_KEY] as unknown) ?? {};
   return {
     load,
-    recent: async () => {
-      const late = Symbol('late');
-      const fresh = await Promise.race([load(), new Promise<typeof late>((r) => setTimeout(() => r(late), MANAGED_VIEW_WAIT_MS))]);
-      return fresh === late ? copy() : fresh;
-    },
+    recent: async () => (await within(load(), MANAGED_VIEW_WAIT_MS)) ?? copy(),
     onChange: (listener) =>
       browser.storage.onChanged.addListener((_changes, area) => {
         if (area !== 'managed') return;
