@@ -19,13 +19,12 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../tests/e2e/harness/chromium';
-import { ask } from '../tests/e2e/harness/dns-actions';
 import { BUILD_DIRS, type BrowserTab, type ExtensionBrowser } from '../tests/e2e/harness/extension-browser';
 import { TestServer } from '../tests/e2e/harness/test-server';
 import { DohServer } from '../tests/support/doh-server';
 import { median } from './companion-rig';
 import { numberArg } from './dns-stats';
-import { SITE, loadTime, publish, type PageKind } from './pageload-pages';
+import { PAGE_ZONE, SITE, loadTime, publish, useLocalResolvers, type PageKind } from './pageload-pages';
 import { processCpuMs } from './process-cpu';
 
 const ROUNDS = numberArg(process.argv, 'rounds', 12);
@@ -73,10 +72,7 @@ async function startSide(variant: Variant, doh: readonly DohServer[], blank: str
   }
   if (variant === 'diffuse') {
     const browser = await launchChromium();
-    const options = await browser.openExtensionPage('options.html');
-    const configured = await ask<{ ok: boolean }>(options, { type: 'dns.configure', resolvers: doh.map((d) => d.template), strategy: 'site' });
-    if (!configured.ok) throw new Error(`dns.configure refused: ${JSON.stringify(configured)}`);
-    await options.close();
+    await useLocalResolvers(browser, doh);
     return { variant, browser, tab: await browser.openTab(blank) };
   }
   const dir = await standIn(variant);
@@ -84,10 +80,7 @@ async function startSide(variant: Variant, doh: readonly DohServer[], blank: str
   return { variant, browser, tab: await browser.openTab(blank), dir };
 }
 
-const zone = [
-  { name: `*.${SITE}`, type: 'A' as const, data: '127.0.0.1', ttl: 300 },
-  { name: '*.net', type: 'A' as const, data: '127.0.0.1', ttl: 300 },
-];
+const zone = PAGE_ZONE;
 const server = await TestServer.start();
 const doh = await Promise.all([DohServer.start({ zone, plain: true }), DohServer.start({ zone, plain: true })]);
 const blank = server.url(`blank.${SITE}`, '/', 'https');

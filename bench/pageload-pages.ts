@@ -3,8 +3,10 @@
  * 127.0.0.1), 200 images and 20 scripts each, under names never seen before (a per-load label), so every load is
  * a first visit: new connections for the browser, new lookups for Diffuse.
  */
-import type { BrowserTab } from '../tests/e2e/harness/extension-browser';
+import { ask } from '../tests/e2e/harness/dns-actions';
+import type { BrowserTab, ExtensionBrowser } from '../tests/e2e/harness/extension-browser';
 import type { TestServer } from '../tests/e2e/harness/test-server';
+import type { DohServer } from '../tests/support/doh-server';
 
 export const SITE = 'bench-news.com';
 const IMAGES = 200;
@@ -19,6 +21,17 @@ const TRACKERS = [
 ];
 
 export type PageKind = 'hosts20' | 'host1' | 'failing' | 'trackers';
+
+/** What the local DoH servers answer: every name the pages use, at the one local server. */
+export const PAGE_ZONE = ['*.' + SITE, '*.net', '*.com'].map((name) => ({ name, type: 'A' as const, data: '127.0.0.1', ttl: 300 }));
+
+/** Points the built extension's DoH pool at the local servers (by site), as every Diffuse side of the benches runs. */
+export async function useLocalResolvers(browser: ExtensionBrowser, doh: readonly DohServer[]): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  const configured = await ask<{ ok: boolean }>(options, { type: 'dns.configure', resolvers: doh.map((d) => d.template), strategy: 'site' });
+  if (!configured.ok) throw new Error(`dns.configure refused: ${JSON.stringify(configured)}`);
+  await options.close();
+}
 
 /** The hosts a load of `kind` fetches from, under the per-load label `l` (a first visit every time). */
 function hostsFor(kind: PageKind, l: string): string[] {

@@ -17,7 +17,6 @@
  * failed. Flags: --rounds N (default 15), --only chromium|firefox, --pages hosts20,host1,…
  */
 import { launchChromium } from '../tests/e2e/harness/chromium';
-import { ask } from '../tests/e2e/harness/dns-actions';
 import type { BrowserTab, ExtensionBrowser } from '../tests/e2e/harness/extension-browser';
 import { launchFirefox } from '../tests/e2e/harness/firefox';
 import { TestServer } from '../tests/e2e/harness/test-server';
@@ -25,7 +24,7 @@ import { DohServer } from '../tests/support/doh-server';
 import { median, percentile } from './companion-rig';
 import { numberArg } from './dns-stats';
 import { processCpuMs } from './process-cpu';
-import { SITE, loadTime, publish, type PageKind } from './pageload-pages';
+import { PAGE_ZONE, SITE, loadTime, publish, useLocalResolvers, type PageKind } from './pageload-pages';
 
 const WARMUP = 2;
 const ROUNDS = numberArg(process.argv, 'rounds', 15);
@@ -38,12 +37,7 @@ interface Side {
 
 async function startSide(name: 'chromium' | 'firefox', withDiffuse: boolean, doh: readonly DohServer[], blank: string): Promise<Side> {
   const browser = name === 'chromium' ? await launchChromium({ extension: withDiffuse }) : await launchFirefox({}, { extension: withDiffuse });
-  if (withDiffuse) {
-    const options = await browser.openExtensionPage('options.html');
-    const configured = await ask<{ ok: boolean }>(options, { type: 'dns.configure', resolvers: doh.map((d) => d.template), strategy: 'site' });
-    if (!configured.ok) throw new Error(`dns.configure refused: ${JSON.stringify(configured)}`);
-    await options.close();
-  }
+  if (withDiffuse) await useLocalResolvers(browser, doh);
   return { browser, tab: await browser.openTab(blank) };
 }
 
@@ -96,11 +90,7 @@ async function bench(name: 'chromium' | 'firefox', server: TestServer, doh: DohS
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const pagesArg = process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1]!.split(',') : undefined;
 const kinds = (pagesArg ?? ['hosts20', 'host1', 'failing', 'trackers']) as PageKind[];
-const zone = [
-  { name: `*.${SITE}`, type: 'A' as const, data: '127.0.0.1', ttl: 300 },
-  { name: '*.net', type: 'A' as const, data: '127.0.0.1', ttl: 300 },
-  { name: '*.com', type: 'A' as const, data: '127.0.0.1', ttl: 300 },
-];
+const zone = PAGE_ZONE;
 const server = await TestServer.start();
 const doh = await Promise.all([DohServer.start({ zone, plain: true }), DohServer.start({ zone, plain: true })]);
 try {
