@@ -6,6 +6,10 @@
  * - diffuse:     the built extension, its DoH pool on two local servers;
  * - listeners:   Diffuse's manifest and rulesets, a background that only registers the four non-blocking
  *                webRequest listeners Diffuse registers in Chrome (request-events.ts), each doing nothing;
+ * - listeners-late: as listeners, without onBeforeRequest (what a request's end, onResponseStarted or
+ *                onErrorOccurred, could tell alone): whether one event per request instead of two saves time;
+ * - listeners-documents: as listeners, filtered to main_frame and sub_frame: whether Chromium charges per
+ *                event delivered or for every request once any listener exists;
  * - rules:       Diffuse's manifest and rulesets, an empty background;
  * - rules-no-gpc: as rules, with the Global Privacy Control ruleset (a modifyHeaders rule on every request) off;
  * - rules-gpc-documents: as rules, the GPC rule narrowed to main_frame and sub_frame: whether scoping the header
@@ -29,7 +33,7 @@ import { processCpuMs } from './process-cpu';
 
 const ROUNDS = numberArg(process.argv, 'rounds', 12);
 const WARMUP = 2;
-const VARIANTS = ['none', 'diffuse', 'listeners', 'rules', 'rules-no-gpc', 'rules-gpc-documents', 'listeners-only'] as const;
+const VARIANTS = ['none', 'diffuse', 'listeners', 'listeners-late', 'listeners-documents', 'rules', 'rules-no-gpc', 'rules-gpc-documents', 'listeners-only'] as const;
 type Variant = (typeof VARIANTS)[number];
 
 const arg = (name: string): string[] | undefined => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1]!.split(',') : undefined);
@@ -37,14 +41,17 @@ const kinds = (arg('pages') ?? ['host1', 'hosts20']) as PageKind[];
 const variants = (arg('variants') as Variant[] | undefined) ?? [...VARIANTS];
 if (!variants.includes('none')) variants.unshift('none');
 
-const EMPTY_LISTENERS = `const filter = { urls: ['<all_urls>'] };
-for (const event of ['onBeforeRequest', 'onResponseStarted', 'onErrorOccurred', 'onBeforeRedirect']) chrome.webRequest[event].addListener(() => {}, filter);`;
+const emptyListeners = (events: string[], types?: string[]) => `const filter = { urls: ['<all_urls>']${types ? `, types: ${JSON.stringify(types)}` : ''} };
+for (const event of ${JSON.stringify(events)}) chrome.webRequest[event].addListener(() => {}, filter);`;
+const ENDS = ['onResponseStarted', 'onErrorOccurred', 'onBeforeRedirect'];
 
 /** A copy of the built extension with its background replaced, and rulesets switched as the variant says. */
 async function standIn(variant: Exclude<Variant, 'none' | 'diffuse'>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `diffuse-floor-${variant}-`));
   await cp(BUILD_DIRS.chromium, dir, { recursive: true });
-  await writeFile(join(dir, 'background.js'), variant === 'listeners' || variant === 'listeners-only' ? EMPTY_LISTENERS : '');
+  const events = variant === 'listeners' || variant === 'listeners-only' || variant === 'listeners-documents' ? ['onBeforeRequest', ...ENDS] : variant === 'listeners-late' ? ENDS : [];
+  const types = variant === 'listeners-documents' ? ['main_frame', 'sub_frame'] : undefined;
+  await writeFile(join(dir, 'background.js'), events.length ? emptyListeners(events, types) : '');
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { declarative_net_request?: { rule_resources: { id: string; enabled: boolean; path: string }[] } };
   if (variant === 'listeners-only') delete manifest.declarative_net_request;
   if (variant === 'rules-no-gpc') for (const r of manifest.declarative_net_request!.rule_resources) if (r.id === 'gpc') r.enabled = false;
