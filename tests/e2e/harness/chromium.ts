@@ -144,6 +144,7 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
     return {
       evaluate: (fn) => page.evaluate(fn),
       click: (selector) => page.click(selector),
+      press: (key) => page.keyboard.press(key),
       screenshot: async (file, viewport) => {
         await page.setViewportSize(viewport);
         await page.screenshot({ path: file });

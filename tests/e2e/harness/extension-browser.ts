@@ -43,6 +43,8 @@ export interface ExtensionPage {
   evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
   /** A real click through the driver's input (user activation, which permissions.request needs). */
   click(selector: string): Promise<void>;
+  /** A real key press through the driver's keyboard, to the focused element (`Enter`, `ArrowDown`, `Escape`…). */
+  press(key: string): Promise<void>;
   /** Chromium only: a PNG of the page at this viewport size (npm run screenshots, for the README). */
   screenshot?(path: string, viewport: { width: number; height: number }): Promise<void>;
   close(): Promise<void>;

@@ -128,7 +128,7 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
       if (Date.now() > deadline) throw new Error(`moz-extension page ${path} did not load`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    return { evaluate: (fn) => page.evaluate(fn), click: (selector) => page.click(selector), close: () => page.close() };
+    return { evaluate: (fn) => page.evaluate(fn), click: (selector) => page.click(selector), press: (key) => page.keyboard.press(key as never), close: () => page.close() };
   }
 
   async close(): Promise<void> {
