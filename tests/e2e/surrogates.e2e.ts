@@ -35,25 +35,35 @@ describeInBothBrowsers('surrogates: a blocked tracker script replaced by a local
   // retry: in Chromium this test hung for the whole 90 s in about 1 of 4 multi-file runs on a loaded machine (never
   // alone, never in Firefox), cause not found yet (docs/protection.md); each attempt uses fresh host names.
   let attempt = 0;
-  it('lets a link waiting for ga() hitCallback navigate, served by the surrogate, counted as blocked', { retry: 1, timeout: 45_000 }, async () => {
+  it('lets a link waiting for ga() hitCallback navigate, served by the surrogate, counted as blocked', { retry: 1, timeout: 45_000 }, async ({ onTestFailed }) => {
     const { browser, server } = ctx();
     const host = `www${++attempt}.diffuse-shop.com`;
+    // Which step a hang is in, printed if the attempt fails (the hang's cause is still to be found).
+    let step = 'open the shop (its load event waits for the async analytics.js)';
+    const started = Date.now();
+    onTestFailed(() => console.error(`surrogates/hitCallback attempt ${attempt}: stuck at "${step}" after ${Date.now() - started} ms; requests: ${JSON.stringify(server.log.slice(-8).map((r) => `${r.host}${r.path}`))}`));
     const tab = await browser.openTab(publishShop(server, host));
+    step = 'wait for ga.loaded';
     await expect.poll(() => tab.evaluate(() => (window as unknown as { gaLoaded?: boolean }).gaLoaded), { timeout: 10_000 }).toBe(true);
     // The stand-in, not the tracker: the tracker's server saw nothing and its script never ran.
     expect(server.requestsTo('www.google-analytics.com')).toHaveLength(0);
     expect(await tab.evaluate(() => (window as unknown as { servedByTracker?: boolean }).servedByTracker ?? false)).toBe(false);
     expect(await tab.evaluate(() => typeof (window as unknown as { ga: { getAll?: unknown } }).ga.getAll)).toBe('function');
 
+    step = 'open the popup';
     const popup = await browser.openPopup(tab.id);
+    step = 'read the popup';
     await expect
       .poll(async () => (await popupCompanies(popup)).map((c) => [c.name, c.requests, c.blocked]), { timeout: 10_000 })
       .toEqual([['Google', 1, 1]]);
     await expect.poll(() => popup.evaluate(badgeTextSource(tab.id)), { timeout: 5_000 }).toBe('1');
+    step = 'close the popup';
     await popup.close();
 
+    step = 'click the link and wait for /thanks';
     await tab.evaluate(() => void setTimeout(() => document.getElementById('go')?.click(), 0));
     await expect.poll(() => server.requestsTo(host).map((r) => r.path), { timeout: 10_000 }).toEqual(['/', '/thanks']);
+    step = 'close the tab';
     await tab.close();
   });
 

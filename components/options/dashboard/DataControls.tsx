@@ -57,7 +57,7 @@ export function DataControls(props: { data: HistoryDataView | null; call: Dashbo
     <div class="dash-data">
       {data?.unsaved && (
         <p class="error" role="alert" data-testid="history-unsaved">
-          {t('dashHistoryUnsaved', [new Date(data.unsaved.since).toLocaleString(), data.unsaved.reason])}
+          {t('dashHistoryUnsaved', [new Date(data.unsaved.since).toLocaleString(t.locale), data.unsaved.reason])}
         </p>
       )}
       {managed.length > 0 && (
