@@ -184,7 +184,7 @@ export interface BenchFirefox {
  * `companion: false`: Firefox resolves its names itself over its own DNS over HTTPS (TRR mode 3) against a local
  * DoH server with the same zone, so both sides pay for a DoH lookup per new name and the ratio is the relay's.
  */
-export async function startFirefox(doh: readonly DohServer[], companion: boolean, trr?: DohServer): Promise<BenchFirefox> {
+export async function startFirefox(doh: readonly DohServer[], companion: boolean, trr?: DohServer, prefs: Record<string, unknown> = {}): Promise<BenchFirefox> {
   const home = companion ? await mkdtemp(join(tmpdir(), 'diffuse-bench-companion-home-')) : undefined;
   let browser: ExtensionBrowser | undefined;
   try {
@@ -196,6 +196,7 @@ export async function startFirefox(doh: readonly DohServer[], companion: boolean
         'extensions.webextOptionalPermissionPrompts': false,
         ...(home ? { 'network.dns.forceResolve': '192.0.2.1' } : {}),
         ...(!home && trr ? trrOnlyPrefs(trr.url) : {}),
+        ...prefs,
       },
       home ? { env: { HOME: home, DIFFUSE_COMPANION_ALLOW_LOOPBACK: '1' } } : {},
     );

@@ -19,6 +19,9 @@
  *    RFC 1929 auth, CONNECT by name, lookup from cache, connect, reply, then one octet to an echo server and its
  *    first octet back; vs a direct TCP connect and the same octet. Median and p90 of each, difference of medians.
  *
+ * `--no-prefetch`: the direct side without Firefox's DNS prefetch and predictor, which cannot work behind a proxy
+ * that resolves names (proxyDNS): how much of the ratio is names looked up only at CONNECT.
+ *
  * `--third-party`: the images come from hosts of another site (bench-cdn-fixture.net), which uncloaking never
  * looks up, so neither side holds a request for it; by default they are the page's own subdomains (held on both).
  *
@@ -77,7 +80,8 @@ async function pageLoads(doh: DohServer[]): Promise<void> {
   try {
     const viaCompanion = await startFirefox(doh, true);
     firefoxes.push(viaCompanion);
-    const direct = await startFirefox(doh, false, trr);
+    const noPrefetch = process.argv.includes('--no-prefetch') ? { 'network.dns.disablePrefetch': true, 'network.predictor.enabled': false } : {};
+    const direct = await startFirefox(doh, false, trr, noPrefetch);
     firefoxes.push(direct);
 
     let n = 0;
