@@ -41,17 +41,24 @@ const kinds = (arg('pages') ?? ['host1', 'hosts20']) as PageKind[];
 const variants = (arg('variants') as Variant[] | undefined) ?? [...VARIANTS];
 if (!variants.includes('none')) variants.unshift('none');
 
-const emptyListeners = (events: string[], types?: string[]) => `const filter = { urls: ['<all_urls>']${types ? `, types: ${JSON.stringify(types)}` : ''} };
-for (const event of ${JSON.stringify(events)}) chrome.webRequest[event].addListener(() => {}, filter);`;
 const ENDS = ['onResponseStarted', 'onErrorOccurred', 'onBeforeRedirect'];
+const ALL_EVENTS = ['onBeforeRequest', ...ENDS];
+/** The empty webRequest listeners each stand-in's background registers, and the request types they filter on. */
+const LISTENERS: Partial<Record<Variant, { events: string[]; types?: string[] }>> = {
+  listeners: { events: ALL_EVENTS },
+  'listeners-only': { events: ALL_EVENTS },
+  'listeners-late': { events: ENDS },
+  'listeners-documents': { events: ALL_EVENTS, types: ['main_frame', 'sub_frame'] },
+};
+const emptyListeners = ({ events, types }: { events: string[]; types?: string[] }) => `const filter = { urls: ['<all_urls>']${types ? `, types: ${JSON.stringify(types)}` : ''} };
+for (const event of ${JSON.stringify(events)}) chrome.webRequest[event].addListener(() => {}, filter);`;
 
 /** A copy of the built extension with its background replaced, and rulesets switched as the variant says. */
 async function standIn(variant: Exclude<Variant, 'none' | 'diffuse'>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `diffuse-floor-${variant}-`));
   await cp(BUILD_DIRS.chromium, dir, { recursive: true });
-  const events = variant === 'listeners' || variant === 'listeners-only' || variant === 'listeners-documents' ? ['onBeforeRequest', ...ENDS] : variant === 'listeners-late' ? ENDS : [];
-  const types = variant === 'listeners-documents' ? ['main_frame', 'sub_frame'] : undefined;
-  await writeFile(join(dir, 'background.js'), events.length ? emptyListeners(events, types) : '');
+  const listeners = LISTENERS[variant];
+  await writeFile(join(dir, 'background.js'), listeners ? emptyListeners(listeners) : '');
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { declarative_net_request?: { rule_resources: { id: string; enabled: boolean; path: string }[] } };
   if (variant === 'listeners-only') delete manifest.declarative_net_request;
   if (variant === 'rules-no-gpc') for (const r of manifest.declarative_net_request!.rule_resources) if (r.id === 'gpc') r.enabled = false;
@@ -87,9 +94,8 @@ async function startSide(variant: Variant, doh: readonly DohServer[], blank: str
   return { variant, browser, tab: await browser.openTab(blank), dir };
 }
 
-const zone = PAGE_ZONE;
 const server = await TestServer.start();
-const doh = await Promise.all([DohServer.start({ zone, plain: true }), DohServer.start({ zone, plain: true })]);
+const doh = await Promise.all([DohServer.start({ zone: PAGE_ZONE, plain: true }), DohServer.start({ zone: PAGE_ZONE, plain: true })]);
 const blank = server.url(`blank.${SITE}`, '/', 'https');
 server.page(`blank.${SITE}`, '/', '<!doctype html><title>blank</title>');
 const sides: Side[] = [];

@@ -90,9 +90,8 @@ async function bench(name: 'chromium' | 'firefox', server: TestServer, doh: DohS
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const pagesArg = process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1]!.split(',') : undefined;
 const kinds = (pagesArg ?? ['hosts20', 'host1', 'failing', 'trackers']) as PageKind[];
-const zone = PAGE_ZONE;
 const server = await TestServer.start();
-const doh = await Promise.all([DohServer.start({ zone, plain: true }), DohServer.start({ zone, plain: true })]);
+const doh = await Promise.all([DohServer.start({ zone: PAGE_ZONE, plain: true }), DohServer.start({ zone: PAGE_ZONE, plain: true })]);
 try {
   for (const name of ['chromium', 'firefox'] as const) if (!only || only === name) await bench(name, server, doh, kinds);
   console.log(`\nextension's DoH queries in the run: ${doh.reduce((n, d) => n + d.log.length, 0)}`);

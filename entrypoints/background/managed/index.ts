@@ -29,7 +29,8 @@ export function createManagedCapability(deps: ManagedDeps): Capability {
   const apply = async () => {
     const read = deps.store.load().then(parseManagedConfig);
     // Queued before the first await, so at start in the worker's first turn: the popup's policy.edit waits for the
-    // list, policy.get at most MANAGED_VIEW_WAIT_MS (PolicyService.view). A list the rule table refuses (an unknown company) is logged and leaves the rest applied.
+    // list, policy.get at most MANAGED_VIEW_WAIT_MS (PolicyService.view). A list the rule table refuses (an unknown
+    // company) is logged and leaves the rest applied.
     const policies = deps.policies.setManaged(read.then((c) => c.policies)).then(
       (refused) => {
         if (refused) console.error('Diffuse: the managed per-site policies are not in force:', refused);
