@@ -22,7 +22,8 @@ type Call = <T extends keyof Contract>(type: T, request: Contract[T]['request'])
 /** While open, the popup refreshes so requests that arrive after it opened show up. */
 const REFRESH_MS = 1000;
 
-export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: Translate; dnsSettingsUrl: string }) {
+/** `firstView`: the tab's view, asked for before the first render (main.tsx), so the answer is not held back until Preact runs its first effect after a paint. */
+export function PopupApp(props: { tabId: Promise<number | null>; firstView?: Promise<TabView | null>; call: Call; t: Translate; dnsSettingsUrl: string }) {
   const { t } = props;
   const [view, setView] = useState<TabView | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -52,10 +53,12 @@ export function PopupApp(props: { tabId: Promise<number | null>; call: Call; t: 
 
   useEffect(() => {
     let live = true;
+    let first = props.firstView;
     const load = async () => {
       try {
-        const tabId = await props.tabId;
-        const next = tabId === null ? null : await props.call('pageLoad.get', { tabId });
+        const pending = first ?? props.tabId.then((tabId) => (tabId === null ? null : props.call('pageLoad.get', { tabId })));
+        first = undefined;
+        const next = await pending;
         if (!live) return;
         setView(next);
         setError(null);

@@ -17,7 +17,7 @@
 import { getDomainWithoutSuffix, parse } from 'tldts';
 import { normalizeHost } from './host-names';
 import { registrableDomain } from '../site/registrable-domain';
-import type { Attributor } from './table-types';
+import type { Attribution, Attributor } from './table-types';
 
 /** Why a host on another registrable domain than the page's still counts as the site's own. */
 export type SameSiteReason = 'owner' | 'brand' | 'chosen';
@@ -39,29 +39,36 @@ export function carriesBrand(domain: string, brand: string): boolean {
   return at !== -1;
 }
 
+/** Whether one request of a page is first party: null when third party, else 'site' or why it is the site's own. */
+export type FirstPartyJudge = (requestHost: string, requestOwner?: Attribution | null) => 'site' | SameSiteReason | null;
+
 /**
- * null when the request is third party; otherwise 'site' (same registrable domain) or why it is the
- * site's own. `ownDomains` are registrable domains the user marked as the site's.
+ * The judge for every request of one page: what depends on the page alone (its site, shared hosting, owners, brand:
+ * three Public Suffix List parses and three lookups) is worked out once, not once per request (a 500-host popup).
+ * `ownDomains` are registrable domains the user marked as the site's; `requestOwner`, when the caller has already
+ * attributed the request, saves looking it up again.
  */
-export function firstPartyReason(
-  pageHost: string,
-  requestHost: string,
-  attribute: Attributor,
-  ownDomains: readonly string[] = [],
-): 'site' | SameSiteReason | null {
+export function firstPartyJudge(pageHost: string, attribute: Attributor, ownDomains: readonly string[] = []): FirstPartyJudge {
   const page = registrableDomain(normalizeHost(pageHost));
-  const request = registrableDomain(normalizeHost(requestHost));
-  if (page === request) return 'site';
-  if (ownDomains.includes(request)) return 'chosen';
-  if (parse(page, { allowPrivateDomains: true }).isPrivate === true) return null;
-  const pageOwner = attribute(pageHost);
-  const requestOwner = attribute(requestHost);
-  if (pageOwner !== null && requestOwner !== null) return pageOwner.organization === requestOwner.organization ? 'owner' : null;
-  const siteOwner = attribute.siteOwner?.(page);
-  if (siteOwner !== undefined && siteOwner === attribute.siteOwner?.(request)) return 'owner';
-  const brand = brandOf(page);
-  if (requestOwner === null && brand !== null && carriesBrand(request, brand)) return 'brand';
-  return null;
+  const shared = parse(page, { allowPrivateDomains: true }).isPrivate === true;
+  const pageOwner = shared ? null : attribute(pageHost);
+  const siteOwner = shared ? undefined : attribute.siteOwner?.(page);
+  const brand = shared ? null : brandOf(page);
+  return (requestHost, requestOwner = attribute(requestHost)) => {
+    const request = registrableDomain(normalizeHost(requestHost));
+    if (page === request) return 'site';
+    if (ownDomains.includes(request)) return 'chosen';
+    if (shared) return null;
+    if (pageOwner !== null && requestOwner !== null) return pageOwner.organization === requestOwner.organization ? 'owner' : null;
+    if (siteOwner !== undefined && siteOwner === attribute.siteOwner?.(request)) return 'owner';
+    if (requestOwner === null && brand !== null && carriesBrand(request, brand)) return 'brand';
+    return null;
+  };
+}
+
+/** firstPartyJudge for a single request. */
+export function firstPartyReason(pageHost: string, requestHost: string, attribute: Attributor, ownDomains: readonly string[] = []): 'site' | SameSiteReason | null {
+  return firstPartyJudge(pageHost, attribute, ownDomains)(requestHost);
 }
 
 /** Third party unless firstPartyReason finds the request is the site's own. */

@@ -35,6 +35,19 @@ describe('plural variants', () => {
     expect(formatNumber(1821, { locale: 'de' })).toBe('1.821');
   });
 
+  it('answers as Intl does in every shipped locale, for the whole numbers it writes without ICU and beyond', () => {
+    // The shipped languages' whole numbers skip Intl (plural.ts SIMPLE_LOCALE), in whatever region the browser's UI
+    // names (translator.ts messagesLocale); this is what keeps that exact. en-IN groups by lakh above 999.
+    for (const locale of ['en', 'de', 'en-US', 'en-GB', 'en-IN', 'en-150', 'de-DE', 'de-AT', 'de-CH']) {
+      const format = new Intl.NumberFormat(locale);
+      const rules = new Intl.PluralRules(locale);
+      for (const n of [...Array.from({ length: 1001 }, (_, i) => i), 1234, 1e6, 2.5, -3]) {
+        expect(formatNumber(n, { locale })).toBe(format.format(n));
+        expect(pluralCategory(n, locale)).toBe(rules.select(n));
+      }
+    }
+  });
+
   it('reads as sentences in the shipped messages: no "(s)"', () => {
     const en = localeTranslate('en', true);
     expect(counted(en, 'infraUnattributed', 1)).toBe('1 host is served by an operator not in the list.');

@@ -15,7 +15,7 @@
  *   them were blocked.
  */
 import { normalizeHost } from '../attribution/host-names';
-import { firstPartyReason, type SameSiteReason } from '../attribution/first-party';
+import { firstPartyJudge, type SameSiteReason } from '../attribution/first-party';
 import type { Attribution, Attributor } from '../attribution/table-types';
 import { measureConcentration, round4, type Concentration } from './concentration';
 
@@ -108,6 +108,7 @@ export function buildPageReport(
 ): PageReport {
   const site = normalizeHost(page.site);
   const contacts: ContactReport[] = [];
+  const judge = firstPartyJudge(site, attribute, page.ownDomains);
   for (const [host, { requests, blocked }] of mergeContacts(page.contacts)) {
     const cloak = page.cloaks?.get(host);
     if (cloak !== undefined) {
@@ -115,7 +116,7 @@ export function buildPageReport(
       continue;
     }
     const who = attribute(host);
-    const party = firstPartyReason(site, host, attribute, page.ownDomains);
+    const party = judge(host, who);
     contacts.push({
       host,
       organization: who?.organization ?? null,

@@ -35,8 +35,9 @@ export function createPageloadHandlers(deps: PageloadHandlerDeps): Pick<Handlers
       // Memory when this worker saw the whole load; otherwise storage, after the pending writes.
       const view = tracker.liveView(tabId) ?? (await writer.flush().then(() => pageLoads.view(load.id)));
       if (!view) return null;
-      const own = (await deps.ownDomains?.(view.pageLoad.site)) ?? [];
-      return buildTabView(view, await deps.attributor(), describesConnections(), deps.names, deps.companion, own);
+      // Independent reads (a policy from IndexedDB, the tables, what names/ knows), asked at once: the popup waits on the slowest, not the sum.
+      const [own, attribute, names] = await Promise.all([deps.ownDomains?.(view.pageLoad.site) ?? [], deps.attributor(), deps.names(view)]);
+      return buildTabView(view, attribute, describesConnections(), names, deps.companion?.(view), own);
     },
     'tab.reload': async ({ tabId }) => {
       await browser.tabs.reload(tabId);

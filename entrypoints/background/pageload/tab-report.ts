@@ -12,20 +12,19 @@ import { buildPageReport } from '@/utils/report/page-report';
  * companion is on (companion/). Companies are looked up when read, never stored; so are the domains the user gave
  * the site (protection/'s policies), so a change shows at the popup's next refresh.
  */
-export async function buildTabView(
+export function buildTabView(
   view: PageLoadView,
   attribute: Attributor,
   describesConnections: boolean,
-  names: (view: PageLoadView) => Promise<CnameTabView>,
-  companion?: (view: PageLoadView) => CompanionPageView | undefined,
+  names: CnameTabView,
+  routed?: CompanionPageView,
   ownDomains: readonly string[] = [],
-): Promise<TabView> {
-  const routed = companion?.(view);
+): TabView {
   return {
     pageLoad: view.pageLoad,
     report: buildPageReport({ site: view.pageLoad.site, contacts: view.hosts, ownDomains }, attribute),
     encryption: summarizeEncryption(view.hosts, attribute, describesConnections),
-    ...(await names(view)),
+    ...names,
     ...(routed ? { companion: routed } : {}),
   };
 }
