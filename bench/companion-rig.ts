@@ -184,7 +184,12 @@ export interface BenchFirefox {
  * `companion: false`: Firefox resolves its names itself over its own DNS over HTTPS (TRR mode 3) against a local
  * DoH server with the same zone, so both sides pay for a DoH lookup per new name and the ratio is the relay's.
  */
-export async function startFirefox(doh: readonly DohServer[], companion: boolean, trr?: DohServer, prefs: Record<string, unknown> = {}): Promise<BenchFirefox> {
+/**
+ * `proxyListener` (direct side only): the companion switched on with no companion installed, so the extension's
+ * proxy.onRequest listener answers every request (with "direct", the companion being lost) as it does through the
+ * companion: what remains between the two sides is the relay itself.
+ */
+export async function startFirefox(doh: readonly DohServer[], companion: boolean, trr?: DohServer, prefs: Record<string, unknown> = {}, proxyListener = false): Promise<BenchFirefox> {
   const home = companion ? await mkdtemp(join(tmpdir(), 'diffuse-bench-companion-home-')) : undefined;
   let browser: ExtensionBrowser | undefined;
   try {
@@ -212,6 +217,15 @@ export async function startFirefox(doh: readonly DohServer[], companion: boolean
         if (Date.now() > deadline) throw new Error(`the companion did not connect (state "${now}")`);
         await new Promise((r) => setTimeout(r, 100));
         now = await state();
+      }
+    }
+    if (!home && proxyListener) {
+      await options.click('#companion-switch');
+      const state = () => options.evaluate(() => document.querySelector<HTMLElement>('[data-setting="companion"]')?.dataset.state ?? '');
+      const deadline = Date.now() + 15_000;
+      while ((await state()) !== 'lost') {
+        if (Date.now() > deadline) throw new Error(`the switch without a companion did not settle on "lost" (state "${await state()}")`);
+        await new Promise((r) => setTimeout(r, 100));
       }
     }
     await options.close();

@@ -22,6 +22,10 @@
  * `--no-prefetch`: the direct side without Firefox's DNS prefetch and predictor, which cannot work behind a proxy
  * that resolves names (proxyDNS): how much of the ratio is names looked up only at CONNECT.
  *
+ * `--direct-listener`: the direct side with the extension's proxy.onRequest listener answering every request (the
+ * switch on, no companion installed, so it answers "direct"): how much of the ratio is Firefox asking the extension
+ * about each request, which the companion cannot do without, rather than the SOCKS relay and its lookups.
+ *
  * `--third-party`: the images come from hosts of another site (bench-cdn-fixture.net), which uncloaking never
  * looks up, so neither side holds a request for it; by default they are the page's own subdomains (held on both).
  *
@@ -81,7 +85,7 @@ async function pageLoads(doh: DohServer[]): Promise<void> {
     const viaCompanion = await startFirefox(doh, true);
     firefoxes.push(viaCompanion);
     const noPrefetch = process.argv.includes('--no-prefetch') ? { 'network.dns.disablePrefetch': true, 'network.predictor.enabled': false } : {};
-    const direct = await startFirefox(doh, false, trr, noPrefetch);
+    const direct = await startFirefox(doh, false, trr, noPrefetch, process.argv.includes('--direct-listener'));
     firefoxes.push(direct);
 
     let n = 0;
@@ -123,6 +127,7 @@ async function pageLoads(doh: DohServer[]): Promise<void> {
     const [mc, md] = [median(withCompanion), median(without)];
     const ratio = mc / md;
     console.log(`1. Page load in Firefox (${IMAGES} images on ${IMAGE_HOSTS} hosts + the page, fresh host names each load; ${PAGE_LOADS} loads each, interleaved, after ${PAGE_WARMUP} warm-up):`);
+    if (process.argv.includes('--direct-listener')) console.log("   (--direct-listener: the direct side's requests also go through the extension's proxy.onRequest listener)");
     console.log(`   direct (Firefox's own DoH): median ${ms(md)}, p90 ${ms(percentile(without, 90))}   [DoH queries per load: median ${median(d.dohPerLoad.slice(PAGE_WARMUP))}]`);
     console.log(`   through the companion:   median ${ms(mc)}, p90 ${ms(percentile(withCompanion, 90))}   [DoH queries per load: median ${median(c.dohPerLoad.slice(PAGE_WARMUP))}]`);
     console.log(`   ratio of medians ${ratio.toFixed(2)}× (+${ms(mc - md)}); goal ≤ ${PAGE_GOAL.toFixed(2)}×: ${ratio <= PAGE_GOAL ? 'met' : 'NOT met'}`);
