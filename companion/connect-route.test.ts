@@ -35,7 +35,7 @@ function setUp(zone: Zone, options: { auth?: 'password' | 'none'; configured?: b
   return { route: createRoute(deps), asked, reports, connected };
 }
 
-const toName = (host: string, username?: string): ConnectRequest => ({ destination: { kind: 'domain', host, port: 443 }, ...(username ? { username } : {}) });
+const toName = (host: string, username?: string): ConnectRequest => ({ destination: { kind: 'domain', host, port: 443 }, version: 5, ...(username ? { username } : {}) });
 
 describe('createRoute', () => {
   it('looks the name up for the username’s site, both families, connects and reports', async () => {
@@ -66,9 +66,9 @@ describe('createRoute', () => {
 
   it('refuses a loopback or private literal with reply 2 (not allowed), and a name that resolves to one', async () => {
     const { route, reports, connected } = setUp({ 'rebind.example.com': { A: ['127.0.0.1'], AAAA: ['fd00::1'] } });
-    expect(await route({ destination: { kind: 'ipv4', host: '127.0.0.1', port: 22 } })).toEqual({ ok: false, reply: REPLY.notAllowed });
-    expect(await route({ destination: { kind: 'ipv6', host: '::1', port: 22 } })).toEqual({ ok: false, reply: REPLY.notAllowed });
-    expect(await route({ destination: { kind: 'domain', host: '192.168.1.1', port: 80 } })).toEqual({ ok: false, reply: REPLY.notAllowed });
+    expect(await route({ destination: { kind: 'ipv4', host: '127.0.0.1', port: 22 }, version: 5 })).toEqual({ ok: false, reply: REPLY.notAllowed });
+    expect(await route({ destination: { kind: 'ipv6', host: '::1', port: 22 }, version: 5 })).toEqual({ ok: false, reply: REPLY.notAllowed });
+    expect(await route({ destination: { kind: 'domain', host: '192.168.1.1', port: 80 }, version: 5 })).toEqual({ ok: false, reply: REPLY.notAllowed });
     expect(await route(toName('rebind.example.com', 'a.com'))).toEqual({ ok: false, reply: REPLY.notAllowed });
     expect(connected).toEqual([]);
     expect(reports.at(-1)).toMatchObject({ connected: null, error: expect.stringMatching(/refused/) });
@@ -76,7 +76,7 @@ describe('createRoute', () => {
 
   it('connects to a public IP literal without a lookup or a report', async () => {
     const { route, asked, reports, connected } = setUp({});
-    expect((await route({ destination: { kind: 'ipv4', host: '93.184.215.14', port: 80 } })).ok).toBe(true);
+    expect((await route({ destination: { kind: 'ipv4', host: '93.184.215.14', port: 80 }, version: 5 })).ok).toBe(true);
     expect(asked).toEqual([]);
     expect(reports).toEqual([]);
     expect(connected).toEqual([['93.184.215.14']]);

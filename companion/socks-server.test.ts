@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectFirst } from './relay';
 import { startSocksServer, type SocksServer, type SocksServerOptions } from './socks-server';
 import { REPLY } from './socks5';
+import { socksUserId } from '../utils/companion/socks-user-id';
 
 const PASSWORD = 'pw-for-this-session';
 const cleanups: (() => unknown)[] = [];
@@ -56,6 +57,26 @@ describe('startSocksServer', () => {
     const { socket } = await viaSocks(server.port);
     expect(await echo(socket, 'hello')).toBe('hello');
     socket.destroy();
+  });
+
+  it('relays Firefox’s SOCKS4a request (the password and site in the user id), and refuses a wrong password there', async () => {
+    const sites: (string | undefined)[] = [];
+    const echoPort = await echoServer();
+    const server = await socksServer(echoPort, {
+      route: async (request) => {
+        sites.push(request.username);
+        const result = await connectFirst(['127.0.0.1'], echoPort);
+        return result.ok ? { ok: true, socket: result.socket } : { ok: false, reply: REPLY.generalFailure };
+      },
+    });
+    const via4a = (userId: string) =>
+      SocksClient.createConnection({ proxy: { host: '127.0.0.1', port: server.port, type: 4, userId }, command: 'connect', destination: { host: 'www.site.example', port: 443 }, timeout: 5_000 });
+    const { socket } = await via4a(socksUserId(PASSWORD, 'site.example')!);
+    expect(await echo(socket, 'hello')).toBe('hello');
+    socket.destroy();
+    expect(sites).toEqual(['site.example']);
+    await expect(via4a('guess:site.example')).rejects.toThrow(/Rejected|Failed/i);
+    expect(sites).toHaveLength(1);
   });
 
   it('refuses a wrong password and closes', async () => {

@@ -5,7 +5,8 @@
  */
 import net from 'node:net';
 import { IDLE_MS, relay } from './relay';
-import { REPLY, replyFor, Socks5Handshake, type ConnectRequest, type MethodPolicy } from './socks5';
+import { socks4Reply } from './socks4a';
+import { REPLY, replyFor, SocksHandshake, type ConnectRequest, type MethodPolicy } from './socks5';
 
 /** What `route` answers: a connected socket to relay to, or the RFC 1928 reply code to refuse with. */
 export type RouteResult = { ok: true; socket: net.Socket } | { ok: false; reply: number };
@@ -69,7 +70,7 @@ export function startSocksServer(options: SocksServerOptions): Promise<SocksServ
 }
 
 function serve(client: net.Socket, overLimit: boolean, options: SocksServerOptions): void {
-  const handshake = new Socks5Handshake({ policy: options.policy(), verify: options.verify });
+  const handshake = new SocksHandshake({ policy: options.policy(), verify: options.verify });
   const timer = setTimeout(() => client.destroy(), options.handshakeMs ?? HANDSHAKE_MS);
   client.on('error', () => client.destroy());
   const onData = (chunk: Buffer) => {
@@ -80,7 +81,7 @@ function serve(client: net.Socket, overLimit: boolean, options: SocksServerOptio
     client.pause();
     clearTimeout(timer);
     if (outcome.kind === 'reject') return closeAfterFlush(client);
-    if (overLimit) return refuse(client, REPLY.generalFailure);
+    if (overLimit) return refuse(client, outcome.request, REPLY.generalFailure);
     void connect(client, outcome.request, outcome.rest, options);
   };
   client.on('data', onData);
@@ -93,13 +94,13 @@ async function connect(client: net.Socket, request: ConnectRequest, rest: Buffer
   } catch {
     result = { ok: false, reply: REPLY.generalFailure };
   }
-  if (!result.ok) return refuse(client, result.reply);
+  if (!result.ok) return refuse(client, request, result.reply);
   const upstream = result.socket;
   if (client.destroyed) {
     upstream.destroy();
     return;
   }
-  client.write(replyFor(REPLY.succeeded, upstream.localAddress && upstream.localPort ? { address: upstream.localAddress, port: upstream.localPort } : undefined));
+  client.write(reply(request, REPLY.succeeded, upstream.localAddress && upstream.localPort ? { address: upstream.localAddress, port: upstream.localPort } : undefined));
   // Bytes the client sent right behind its request (optimistic data) go first.
   if (rest.length > 0) upstream.write(rest);
   relay(client, upstream, { idleMs: options.idleMs ?? IDLE_MS });
@@ -107,10 +108,15 @@ async function connect(client: net.Socket, request: ConnectRequest, rest: Buffer
 }
 
 /** RFC 1928 §6: after a failure reply the server closes the connection soon after. */
-function refuse(client: net.Socket, code: number): void {
+function refuse(client: net.Socket, request: ConnectRequest, code: number): void {
   if (client.destroyed) return;
-  client.write(replyFor(code));
+  client.write(reply(request, code));
   closeAfterFlush(client);
+}
+
+/** The reply in the request's protocol: SOCKS4 has one failure code for all of RFC 1928's. */
+function reply(request: ConnectRequest, code: number, bound?: { address: string; port: number }): Buffer {
+  return request.version === 4 ? socks4Reply(code === REPLY.succeeded) : replyFor(code, bound);
 }
 
 /** Ends our side and, once what was written has gone, closes: a client that never closes holds no slot. */

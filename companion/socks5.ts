@@ -2,9 +2,13 @@
  * The server side of a SOCKS5 handshake (RFC 1928) with username/password authentication (RFC 1929), as a state
  * machine over buffers: bytes in, bytes to send and an outcome out. No sockets, so every path (and random input)
  * is tested without a network. Only CONNECT is served: BIND and UDP ASSOCIATE are refused (the browsers' SOCKS5
- * carries TCP only), and so is anything malformed.
+ * carries TCP only), and so is anything malformed. A first octet of 4 is a SOCKS4a request instead (socks4a.ts),
+ * Firefox's one-round-trip form, with the password and the site in its user id (utils/companion/socks-user-id.ts).
  */
 import { parseIpv4, parseIpv6 } from '../utils/infra/ip-parse';
+import { splitSocksUserId } from '../utils/companion/socks-user-id';
+import type { ConnectRequest, Destination } from './socks-request';
+import { parseSocks4a, SOCKS4_VERSION, socks4Reply } from './socks4a';
 
 export const SOCKS_VERSION = 0x05;
 /** RFC 1929 §2: the sub-negotiation's own version number. */
@@ -38,18 +42,7 @@ const ATYP = { ipv4: 0x01, domain: 0x03, ipv6: 0x04 } as const;
  */
 export type MethodPolicy = 'password' | 'none' | 'any';
 
-export interface Destination {
-  kind: 'ipv4' | 'ipv6' | 'domain';
-  /** Dotted IPv4, RFC 5952 IPv6 text, or the domain name as sent (octets read as Latin-1, so none is lost). */
-  host: string;
-  port: number;
-}
-
-export interface ConnectRequest {
-  destination: Destination;
-  /** The RFC 1929 username when that method was used (the site, from Firefox). */
-  username?: string;
-}
+export type { ConnectRequest, Destination } from './socks-request';
 
 export type HandshakeOutcome =
   /** Needs more bytes; send `send` first. */
@@ -67,7 +60,7 @@ export interface HandshakeOptions {
 
 type Stage = 'greeting' | 'auth' | 'request' | 'done';
 
-export class Socks5Handshake {
+export class SocksHandshake {
   private stage: Stage = 'greeting';
   private buffered: Buffer = Buffer.alloc(0);
   private username: string | undefined;
@@ -76,7 +69,7 @@ export class Socks5Handshake {
 
   /**
    * Octets held while waiting for the rest of a message. Never more than the longest message less one: every
-   * message is parsed as soon as it is whole (RFC 1929's 2 + 255 + 1 + 255 octets is the longest).
+   * message is parsed as soon as it is whole (a SOCKS4a request with a 255-octet user id and name is the longest).
    */
   get pending(): number {
     return this.buffered.length;
@@ -105,6 +98,7 @@ export class Socks5Handshake {
     const b = this.buffered;
     switch (this.stage) {
       case 'greeting': {
+        if (b.length > 0 && b[0] === SOCKS4_VERSION) return this.socks4a(b);
         // RFC 1928 §3: VER, NMETHODS, METHODS (1 to 255 octets).
         if (b.length < 2) return 'more';
         if (b[0] !== SOCKS_VERSION) return { kind: 'reject', reason: `not SOCKS5 (version ${b[0]})` };
@@ -172,8 +166,25 @@ export class Socks5Handshake {
     if (command !== COMMAND_CONNECT) return { kind: 'reject', bytes: replyFor(REPLY.commandNotSupported), reason: `command ${command} not supported` };
     const port = b.readUInt16BE(end);
     const rest = Buffer.from(b.subarray(end + 2));
-    const request: ConnectRequest = { destination: { ...address, port }, ...(this.username !== undefined ? { username: this.username } : {}) };
+    const request: ConnectRequest = { destination: { ...address, port }, version: 5, ...(this.username !== undefined ? { username: this.username } : {}) };
     return { kind: 'connect', request, rest };
+  }
+
+  /**
+   * A SOCKS4a request, authenticated by the password in its user id. Only Firefox sends one (Chrome's proxy is
+   * SOCKS5 without authentication, policy `none`, which refuses SOCKS4 rather than open a second way in).
+   */
+  private socks4a(b: Buffer): 'more' | { kind: 'reject'; bytes?: Buffer; reason: string } | { kind: 'connect'; request: ConnectRequest; rest: Buffer } {
+    const parsed = parseSocks4a(b);
+    if (parsed === 'more') return 'more';
+    const refused = socks4Reply(false);
+    if (parsed.kind === 'reject') return { kind: 'reject', ...(parsed.reply ? { bytes: refused } : {}), reason: parsed.reason };
+    if (this.options.policy === 'none') return { kind: 'reject', bytes: refused, reason: 'SOCKS4 needs the password, and this mode has none' };
+    const id = splitSocksUserId(parsed.userId);
+    // Before `configure` (policy `any`) a user id without a password is let through: its CONNECT is refused anyway.
+    if (id ? !this.options.verify(id.site, id.password) : this.options.policy === 'password') return { kind: 'reject', bytes: refused, reason: 'wrong password' };
+    const rest = Buffer.from(b.subarray(parsed.length));
+    return { kind: 'connect', request: { destination: parsed.destination, version: 4, ...(id ? { username: id.site } : {}) }, rest };
   }
 
   private choose(offered: Buffer): number {

@@ -4,6 +4,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { socksUserId } from '../../utils/companion/socks-user-id';
 import { SocksClient, type SocksClientOptions } from 'socks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompanion } from '../../companion/build';
@@ -74,6 +75,11 @@ function connect(port: number, host: string, destinationPort: number, credential
   return SocksClient.createConnection(options);
 }
 
+/** Firefox's SOCKS4a form (proxy type "socks4" with proxyDNS): the name, and the password and site in the user id. */
+function connect4a(port: number, host: string, destinationPort: number, userId: string) {
+  return SocksClient.createConnection({ proxy: { host: '127.0.0.1', port, type: 4, userId }, command: 'connect', destination: { host, port: destinationPort }, timeout: 20_000 });
+}
+
 /** GET / through an established SOCKS connection; the body. */
 function get(socket: net.Socket, host: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -129,6 +135,25 @@ describe('the companion', () => {
     expect(asked()).toBe(2);
     // Names travel only over the native port: nothing on stderr.
     expect(companion.stderr).toBe('');
+  });
+
+  it('serves Firefox’s SOCKS4a form like its SOCKS5 one: a site’s names to the site’s resolver; a wrong password refused', async () => {
+    for (const s of doh) s.log.length = 0;
+    const { companion, ready } = await start();
+    configure(companion, 'password');
+    const serversOf = (name: string) => doh.filter((s) => s.log.some((q) => q.name === name));
+    for (let i = 0; i < 8; i++) {
+      const [four, five] = [`f4-${i}.alpha-fixture.com`, `f5-${i}.beta-fixture.com`];
+      const { socket } = await connect4a(ready.port, four, httpPort, socksUserId(ready.password, `site-${i}.com`)!);
+      expect(await get(socket, four)).toBe(`hello ${four}`);
+      const via5 = await connect(ready.port, five, httpPort, { userId: `site-${i}.com`, password: ready.password });
+      expect(await get(via5.socket, five)).toBe(`hello ${five}`);
+      expect(serversOf(four)).toHaveLength(1);
+      expect(serversOf(four)).toEqual(serversOf(five));
+    }
+    expect(await companion.next(isLookupOf('f4-3.alpha-fixture.com'))).toMatchObject({ site: 'site-3.com', connected: '127.0.0.1' });
+    await expect(connect4a(ready.port, 'f4-x.alpha-fixture.com', httpPort, 'guess:site-1.com')).rejects.toThrow(/Rejected/i);
+    expect(serversOf('f4-x.alpha-fixture.com')).toEqual([]);
   });
 
   it('takes a second configure as the new settings', async () => {

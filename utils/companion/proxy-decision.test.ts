@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CHROME_BYPASS, chromeProxyValue, decideProxy, staysLocal, topLevelSite, type CompanionRoute } from './proxy-decision';
 
 const relay: CompanionRoute = { kind: 'relay', port: 40123, password: 'secret' };
-const socks = (username: string) => ({ type: 'socks', host: '127.0.0.1', port: 40123, username, password: 'secret', proxyDNS: true });
+/** Firefox's SOCKS4a form: the session password and the site in the user id (utils/companion/socks-user-id.ts). */
+const socks = (site: string) => ({ type: 'socks4', host: '127.0.0.1', port: 40123, username: `secret:${site}`, proxyDNS: true });
 
 describe('decideProxy', () => {
   it('relays a top-level load under its own site', () => {
@@ -26,6 +27,11 @@ describe('decideProxy', () => {
       expect(decideProxy({ url, type: 'main_frame' }, { kind: 'down', onLoss: 'block' })).toEqual({ type: 'direct' });
     },
   );
+  it('uses SOCKS5 with the password apart where the SOCKS4a user id would be longer than Firefox sends', () => {
+    // A site is a registrable domain (a 63-octet label at most, then its suffix), so only a long password gets here.
+    const longPassword: CompanionRoute = { kind: 'relay', port: 40123, password: 'p'.repeat(250) };
+    expect(decideProxy({ url: 'https://www.example.com/', type: 'main_frame' }, longPassword)).toEqual({ type: 'socks', host: '127.0.0.1', port: 40123, username: 'example.com', password: 'p'.repeat(250), proxyDNS: true });
+  });
   it('relays a public IP literal (no lookup, one path)', () => {
     expect(decideProxy({ url: 'https://9.9.9.9/', type: 'main_frame' }, relay)).toEqual(socks('9.9.9.9'));
   });

@@ -32,7 +32,7 @@ const hasPermissions = (permissions: string[]) =>
 export function firefoxPlatform(route: () => CompanionRoute): CompanionPlatform {
   const onRequest: Listener = (details) => {
     const decision = decideProxy(details, route());
-    if (decision.type === 'socks') return decision;
+    if (decision.type === 'socks4' || decision.type === 'socks') return decision;
     if (decision.type === 'block') return { type: 'socks', host: LOOPBACK_HOST, port: DEAD_PROXY_PORT, proxyDNS: true };
     return { type: 'direct' };
   };
