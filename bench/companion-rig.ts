@@ -208,24 +208,17 @@ export async function startFirefox(doh: readonly DohServer[], companion: boolean
     const options = await browser.openExtensionPage('options.html');
     const configured = await ask<{ ok: boolean }>(options, { type: 'dns.configure', resolvers: doh.map((d) => d.template), strategy: 'site' });
     if (!configured.ok) throw new Error(`dns.configure refused: ${JSON.stringify(configured)}`);
-    if (home) {
+    // With the companion installed the switch must reach "connected"; without (proxyListener) it settles on "lost".
+    if (home || proxyListener) {
+      const wanted = home ? 'connected' : 'lost';
       await options.click('#companion-switch');
       const state = () => options.evaluate(() => document.querySelector<HTMLElement>('[data-setting="companion"]')?.dataset.state ?? '');
       const deadline = Date.now() + 15_000;
       let now = await state();
-      while (now !== 'connected') {
-        if (Date.now() > deadline) throw new Error(`the companion did not connect (state "${now}")`);
+      while (now !== wanted) {
+        if (Date.now() > deadline) throw new Error(`the companion switch did not reach "${wanted}" (state "${now}")`);
         await new Promise((r) => setTimeout(r, 100));
         now = await state();
-      }
-    }
-    if (!home && proxyListener) {
-      await options.click('#companion-switch');
-      const state = () => options.evaluate(() => document.querySelector<HTMLElement>('[data-setting="companion"]')?.dataset.state ?? '');
-      const deadline = Date.now() + 15_000;
-      while ((await state()) !== 'lost') {
-        if (Date.now() > deadline) throw new Error(`the switch without a companion did not settle on "lost" (state "${await state()}")`);
-        await new Promise((r) => setTimeout(r, 100));
       }
     }
     await options.close();

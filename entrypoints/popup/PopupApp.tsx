@@ -22,8 +22,11 @@ type Call = <T extends keyof Contract>(type: T, request: Contract[T]['request'])
 /** While open, the popup refreshes so requests that arrive after it opened show up. */
 const REFRESH_MS = 1000;
 
-/** `firstView`: the tab's view, asked for before the first render (main.tsx), so the answer is not held back until Preact runs its first effect after a paint. */
-export function PopupApp(props: { tabId: Promise<number | null>; firstView?: Promise<TabView | null>; call: Call; t: Translate; dnsSettingsUrl: string }) {
+/**
+ * `loadView` asks for the tab's view (each refresh); `firstView` is its first answer, asked for before the first render
+ * (main.tsx), so it is not held back until Preact runs its first effect after a paint.
+ */
+export function PopupApp(props: { tabId: Promise<number | null>; loadView: () => Promise<TabView | null>; firstView?: Promise<TabView | null>; call: Call; t: Translate; dnsSettingsUrl: string }) {
   const { t } = props;
   const [view, setView] = useState<TabView | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +59,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; firstView?: Pro
     let first = props.firstView;
     const load = async () => {
       try {
-        const pending = first ?? props.tabId.then((tabId) => (tabId === null ? null : props.call('pageLoad.get', { tabId })));
+        const pending = first ?? props.loadView();
         first = undefined;
         const next = await pending;
         if (!live) return;

@@ -10,11 +10,13 @@
 export const MAX_SOCKS_USER_ID = 255;
 
 const SEPARATOR = ':';
+/** One encoder for every request: Firefox's proxy listener asks for a user id per request. */
+const utf8 = new TextEncoder();
 
 /** The user id for `site`, or null when it would be longer than Firefox sends (the caller then uses SOCKS5). */
 export function socksUserId(password: string, site: string): string | null {
   const id = `${password}${SEPARATOR}${site}`;
-  return new TextEncoder().encode(id).length <= MAX_SOCKS_USER_ID ? id : null;
+  return utf8.encode(id).length <= MAX_SOCKS_USER_ID ? id : null;
 }
 
 /** The password and site of a user id, or null when it holds no separator. */

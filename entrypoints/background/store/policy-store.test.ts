@@ -33,6 +33,11 @@ describe('PolicyStore (IndexedDB through fake-indexeddb)', () => {
     expect(await store.get('a.test')).toMatchObject({ mode: 'default' });
     expect((await db.policies.toArray()).map((p) => p.site).sort()).toEqual(['b.test', 'c.test']);
 
+    await store.put({ site: 'aa.test', mode: 'off', companies: {} });
+    // In site order, as IndexedDB lists them by key, whatever order they were written in.
+    expect((await store.all()).map((p) => p.site)).toEqual(['aa.test', 'c.test']);
+    expect((await db.policies.toArray()).map((p) => p.site)).toEqual(['aa.test', 'b.test', 'c.test']);
+
     await store.replaceAll([{ site: 'd.test', mode: 'off', companies: {} }, { site: 'e.test', mode: 'default', companies: {} }]);
     expect((await store.all()).map((p) => p.site)).toEqual(['d.test']);
     expect((await db.policies.toArray()).map((p) => p.site)).toEqual(['d.test']);

@@ -14,8 +14,9 @@ export class PolicyStore {
 
   constructor(private readonly db: DiffuseDb) {}
 
+  /** In site order, as IndexedDB gives them by key. */
   async all(): Promise<SitePolicy[]> {
-    return [...(await this.stored()).values()];
+    return [...(await this.stored()).values()].sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
   }
 
   async get(site: string): Promise<SitePolicy> {
@@ -33,10 +34,11 @@ export class PolicyStore {
   }
 
   async put(policy: SitePolicy): Promise<void> {
-    if (isDefaultPolicy(policy)) await this.db.policies.delete(policy.site);
+    const gone = isDefaultPolicy(policy);
+    if (gone) await this.db.policies.delete(policy.site);
     else await this.db.policies.put(policy);
     const stored = await this.stored();
-    if (isDefaultPolicy(policy)) stored.delete(policy.site);
+    if (gone) stored.delete(policy.site);
     else stored.set(policy.site, policy);
   }
 
