@@ -1,29 +1,34 @@
 /**
- * npm run bench:pageload-floor — what an extension costs a Chromium page load before any of its code runs: the
- * browser's own floor, against which issue 16's ratios (≤ 1.05× on one host) are to be read. In one run,
- * interleaved load by load (the order rotates each round), fresh profiles, the pages of bench:pageload:
+ * npm run bench:pageload-floor — what an extension costs a page load before any of its code runs: the browser's
+ * own floor, against which issue 16's ratios (≤ 1.05× on one host) are to be read. In one run, interleaved load by
+ * load (the order rotates each round), fresh profiles, the pages of bench:pageload, in Chromium (default) or, with
+ * `--browser firefox`, in Firefox:
  * - none:        no extension (the denominator);
  * - diffuse:     the built extension, its DoH pool on two local servers;
  * - listeners:   Diffuse's manifest and rulesets, a background that only registers the four non-blocking
  *                webRequest listeners Diffuse registers in Chrome (request-events.ts), each doing nothing;
  * - listeners-late: as listeners, without onBeforeRequest (what a request's end, onResponseStarted or
  *                onErrorOccurred, could tell alone): whether one event per request instead of two saves time;
- * - listeners-documents: as listeners, filtered to main_frame and sub_frame: whether Chromium charges per
+ * - listeners-documents: as listeners, filtered to main_frame and sub_frame: whether the browser charges per
  *                event delivered or for every request once any listener exists;
+ * - blocking:    (Firefox) what Diffuse registers there, each answering at once: onBeforeRequest blocking on every
+ *                request, onHeadersReceived blocking on HTTPS (getSecurityInfo needs it), the three ends non-blocking;
+ * - blocking-before: (Firefox) as blocking, without onHeadersReceived: what each blocking event costs;
  * - rules:       Diffuse's manifest and rulesets, an empty background;
  * - rules-no-gpc: as rules, with the Global Privacy Control ruleset (a modifyHeaders rule on every request) off;
  * - rules-gpc-documents: as rules, the GPC rule narrowed to main_frame and sub_frame: whether scoping the header
- *                would save its cost, or whether Chromium pays for any modifyHeaders rule on every request;
+ *                would save its cost, or whether the browser pays for any modifyHeaders rule on every request;
  * - listeners-only: the four empty listeners, no rulesets.
  * Prints each variant's median wall time (loadEventEnd) and browser CPU time per load, and their ratios to none.
- * Flags: --rounds N (default 12), --pages host1,hosts20 (default both), --variants a,b (default all).
- * Needs `npm run build` first (.output/chrome-mv3).
+ * Flags: --browser chromium|firefox, --rounds N (default 12), --pages host1,hosts20 (default both), --variants a,b
+ * (default all the browser has). Needs `npm run build` first (.output/chrome-mv3, .output/firefox-mv2).
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { BUILD_DIRS, type BrowserTab, type ExtensionBrowser } from '../tests/e2e/harness/extension-browser';
+import { launchFirefox } from '../tests/e2e/harness/firefox';
 import { TestServer } from '../tests/e2e/harness/test-server';
 import { DohServer } from '../tests/support/doh-server';
 import { median } from './companion-rig';
@@ -33,40 +38,65 @@ import { processCpuMs } from './process-cpu';
 
 const ROUNDS = numberArg(process.argv, 'rounds', 12);
 const WARMUP = 2;
-const VARIANTS = ['none', 'diffuse', 'listeners', 'listeners-late', 'listeners-documents', 'rules', 'rules-no-gpc', 'rules-gpc-documents', 'listeners-only'] as const;
-type Variant = (typeof VARIANTS)[number];
-
-const arg = (name: string): string[] | undefined => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1]!.split(',') : undefined);
-const kinds = (arg('pages') ?? ['host1', 'hosts20']) as PageKind[];
-const variants = (arg('variants') as Variant[] | undefined) ?? [...VARIANTS];
-if (!variants.includes('none')) variants.unshift('none');
+type BrowserName = 'chromium' | 'firefox';
 
 const ENDS = ['onResponseStarted', 'onErrorOccurred', 'onBeforeRedirect'];
 const ALL_EVENTS = ['onBeforeRequest', ...ENDS];
-/** The empty webRequest listeners each stand-in's background registers, and the request types they filter on. */
-const LISTENERS: Partial<Record<Variant, { events: string[]; types?: string[] }>> = {
-  listeners: { events: ALL_EVENTS },
-  'listeners-only': { events: ALL_EVENTS },
-  'listeners-late': { events: ENDS },
-  'listeners-documents': { events: ALL_EVENTS, types: ['main_frame', 'sub_frame'] },
-};
-const emptyListeners = ({ events, types }: { events: string[]; types?: string[] }) => `const filter = { urls: ['<all_urls>']${types ? `, types: ${JSON.stringify(types)}` : ''} };
-for (const event of ${JSON.stringify(events)}) chrome.webRequest[event].addListener(() => {}, filter);`;
+interface Listeners {
+  events: string[];
+  /** Of `events`, those registered with "blocking" (Firefox); onHeadersReceived only on HTTPS, as Diffuse does. */
+  blocking?: string[];
+  types?: string[];
+}
+interface StandIn {
+  browsers: BrowserName[];
+  listeners?: Listeners;
+  rules: 'all' | 'none' | 'no-gpc' | 'gpc-documents';
+}
+/** Each stand-in: its empty listeners and which rulesets it keeps. */
+const STAND_INS = {
+  listeners: { browsers: ['chromium', 'firefox'], listeners: { events: ALL_EVENTS }, rules: 'all' },
+  'listeners-late': { browsers: ['chromium'], listeners: { events: ENDS }, rules: 'all' },
+  'listeners-documents': { browsers: ['chromium'], listeners: { events: ALL_EVENTS, types: ['main_frame', 'sub_frame'] }, rules: 'all' },
+  blocking: { browsers: ['firefox'], listeners: { events: [...ALL_EVENTS, 'onHeadersReceived'], blocking: ['onBeforeRequest', 'onHeadersReceived'] }, rules: 'all' },
+  'blocking-before': { browsers: ['firefox'], listeners: { events: ALL_EVENTS, blocking: ['onBeforeRequest'] }, rules: 'all' },
+  rules: { browsers: ['chromium', 'firefox'], rules: 'all' },
+  'rules-no-gpc': { browsers: ['chromium', 'firefox'], rules: 'no-gpc' },
+  'rules-gpc-documents': { browsers: ['chromium', 'firefox'], rules: 'gpc-documents' },
+  'listeners-only': { browsers: ['chromium', 'firefox'], listeners: { events: ALL_EVENTS }, rules: 'none' },
+} satisfies Record<string, StandIn>;
+type Variant = 'none' | 'diffuse' | keyof typeof STAND_INS;
+
+const arg = (name: string): string[] | undefined => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1]!.split(',') : undefined);
+const BROWSER = (arg('browser')?.[0] ?? 'chromium') as BrowserName;
+const kinds = (arg('pages') ?? ['host1', 'hosts20']) as PageKind[];
+const ownVariants = (Object.keys(STAND_INS) as (keyof typeof STAND_INS)[]).filter((v) => (STAND_INS[v] as StandIn).browsers.includes(BROWSER));
+const variants = (arg('variants') as Variant[] | undefined) ?? ['none', 'diffuse', ...ownVariants];
+if (!variants.includes('none')) variants.unshift('none');
+
+const emptyListeners = ({ events, blocking = [], types }: Listeners) => `const api = globalThis.browser ?? chrome;
+const all = { urls: ['<all_urls>']${types ? `, types: ${JSON.stringify(types)}` : ''} };
+const secure = { ...all, urls: ['https://*/*', 'wss://*/*'] };
+for (const event of ${JSON.stringify(events)}) {
+  const filter = event === 'onHeadersReceived' ? secure : all;
+  if (${JSON.stringify(blocking)}.includes(event)) api.webRequest[event].addListener(() => ({}), filter, ['blocking']);
+  else api.webRequest[event].addListener(() => {}, filter);
+}`;
 
 /** A copy of the built extension with its background replaced, and rulesets switched as the variant says. */
-async function standIn(variant: Exclude<Variant, 'none' | 'diffuse'>): Promise<string> {
+async function standIn(variant: keyof typeof STAND_INS): Promise<string> {
+  const { listeners, rules } = STAND_INS[variant] as StandIn;
   const dir = await mkdtemp(join(tmpdir(), `diffuse-floor-${variant}-`));
-  await cp(BUILD_DIRS.chromium, dir, { recursive: true });
-  const listeners = LISTENERS[variant];
+  await cp(BUILD_DIRS[BROWSER], dir, { recursive: true });
   await writeFile(join(dir, 'background.js'), listeners ? emptyListeners(listeners) : '');
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { declarative_net_request?: { rule_resources: { id: string; enabled: boolean; path: string }[] } };
-  if (variant === 'listeners-only') delete manifest.declarative_net_request;
-  if (variant === 'rules-no-gpc') for (const r of manifest.declarative_net_request!.rule_resources) if (r.id === 'gpc') r.enabled = false;
-  if (variant === 'rules-gpc-documents') {
+  if (rules === 'none') delete manifest.declarative_net_request;
+  if (rules === 'no-gpc') for (const r of manifest.declarative_net_request!.rule_resources) if (r.id === 'gpc') r.enabled = false;
+  if (rules === 'gpc-documents') {
     const path = join(dir, manifest.declarative_net_request!.rule_resources.find((r) => r.id === 'gpc')!.path);
-    const rules = JSON.parse(await readFile(path, 'utf8')) as { condition: Record<string, unknown> }[];
-    for (const rule of rules) rule.condition = { resourceTypes: ['main_frame', 'sub_frame'] };
-    await writeFile(path, JSON.stringify(rules));
+    const gpc = JSON.parse(await readFile(path, 'utf8')) as { condition: Record<string, unknown> }[];
+    for (const rule of gpc) rule.condition = { resourceTypes: ['main_frame', 'sub_frame'] };
+    await writeFile(path, JSON.stringify(gpc));
   }
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
@@ -79,18 +109,20 @@ interface Side {
   dir?: string;
 }
 
+const launch = (options: { extension?: boolean; extensionDir?: string }) => (BROWSER === 'chromium' ? launchChromium(options) : launchFirefox({}, options));
+
 async function startSide(variant: Variant, doh: readonly DohServer[], blank: string): Promise<Side> {
   if (variant === 'none') {
-    const browser = await launchChromium({ extension: false });
+    const browser = await launch({ extension: false });
     return { variant, browser, tab: await browser.openTab(blank) };
   }
   if (variant === 'diffuse') {
-    const browser = await launchChromium();
+    const browser = await launch({});
     await useLocalResolvers(browser, doh);
     return { variant, browser, tab: await browser.openTab(blank) };
   }
   const dir = await standIn(variant);
-  const browser = await launchChromium({ extensionDir: dir });
+  const browser = await launch({ extensionDir: dir });
   return { variant, browser, tab: await browser.openTab(blank), dir };
 }
 
@@ -118,7 +150,7 @@ try {
       }
     }
   }
-  console.log(`Chromium, ${ROUNDS} loads per variant and page (${WARMUP} warm-up rounds dropped); ratios to no extension`);
+  console.log(`${BROWSER === 'chromium' ? 'Chromium' : 'Firefox'}, ${ROUNDS} loads per variant and page (${WARMUP} warm-up rounds dropped); ratios to no extension`);
   for (const kind of kinds) {
     const base = (m: Map<string, number[]>) => median(m.get(`${kind} none`)!);
     console.log(`\n${kind}`);

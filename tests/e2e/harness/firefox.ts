@@ -31,9 +31,13 @@ export function trrOnlyPrefs(url: string): Record<string, unknown> {
 /**
  * `extension: false` starts the same profile setup without Diffuse, as a baseline for benchmarks. `env` is added
  * to Firefox's environment (the companion test gives it a home of its own, where the native host is installed).
+ * `extensionDir` installs another build instead (bench:pageload-floor's stand-ins), without waiting for its background.
  */
-export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, options: { extension?: boolean; env?: Record<string, string> } = {}): Promise<ExtensionBrowser> {
-  const extension = resolve(BUILD_DIRS.firefox);
+export async function launchFirefox(
+  extraPrefs: Record<string, unknown> = {},
+  options: { extension?: boolean; env?: Record<string, string>; extensionDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const extension = resolve(options.extensionDir ?? BUILD_DIRS.firefox);
   if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`No Firefox build at ${extension}: run npm run build first.`);
   const profile = await mkdtemp(join(tmpdir(), 'diffuse-firefox-'));
   const browser = await puppeteer.launch({
@@ -59,6 +63,8 @@ export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, op
   const driver = new FirefoxExtensionBrowser(browser, profile, options.extension !== false, extension);
   if (options.extension === false) return driver;
   await browser.installExtension(extension);
+  // A stand-in extension (bench:pageload-floor) has no background that answers the probe.
+  if (options.extensionDir) return driver;
   const probe = await driver.openExtensionPage('popup.html');
   await waitForBackground(probe);
   await probe.close();
