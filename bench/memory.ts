@@ -1,11 +1,13 @@
 /**
  * npm run bench:memory — the background's memory over many page loads (issue 16: ≤ 30 MB after 1,000 page loads
  * of 30 hosts each, and flat after that). Chromium: Diffuse's service worker's live JS heap after a full
- * garbage collection (DevTools HeapProfiler.collectGarbage, Runtime.getHeapUsage), and the private memory
- * of its extension process (/proc smaps_rollup), with a minimal MV3 extension (one webRequest listener) loading
+ * garbage collection (DevTools HeapProfiler.collectGarbage, Runtime.getHeapUsage), and its extension process's
+ * memory footprint (what Chrome's task manager shows: RssAnon + VmSwap, as Chrome's memory-infra computes
+ * private_footprint_bytes on Linux; checked equal in one dump) and private pages (/proc smaps_rollup), with a minimal MV3 extension (one webRequest listener) loading
  * the same pages in the same run as the floor. Each page is a new site with 10 subdomains of its own (which
  * Diffuse looks up, over two local DoH servers) and 20 third-party hosts drawn from 600 (as the web's few big
- * third parties recur). Readings after 50 loads, then every 250 to --loads (default 1,500).
+ * third parties recur). Readings after 50 loads, then every 250 to --loads (default 1,500); with --allocators,
+ * Diffuse's process broken down by allocator at each reading (memory-allocators.ts).
  * Firefox is not measured: its extension process is one of several "tab" content processes, with nothing in
  * /proc to tell which, and its background page has no heap figure of its own (docs/performance.md).
  */
@@ -19,6 +21,7 @@ import type { ExtensionBrowser } from '../tests/e2e/harness/extension-browser';
 import { TestServer } from '../tests/e2e/harness/test-server';
 import { DohServer } from '../tests/support/doh-server';
 import { numberArg } from './dns-stats';
+import { allocatorSizes } from './memory-allocators';
 
 const LOADS = numberArg(process.argv, 'loads', 1500);
 // Playwright enables DevTools' Network domain in every service worker it attaches to, and the worker's renderer
@@ -35,21 +38,30 @@ async function minimalExtension(): Promise<string> {
   return dir;
 }
 
-/** Private memory (MB) of the browser's extension renderer: the process of the one extension loaded. */
-function extensionProcessMb(profile: string): number {
-  let kb = 0;
+/**
+ * The browser's extension renderer (the process of the one extension loaded), in MB: its footprint (RssAnon +
+ * VmSwap, the task manager's "Memory footprint"), which counts the anonymous pages it shares with the zygote it
+ * was forked from, and its private pages (smaps_rollup Private_Clean + Private_Dirty), which count the private
+ * file-backed pages (the binary's relocations) instead.
+ */
+function extensionProcessMb(profile: string): { footprint: number; privatePages: number; pid: number } {
+  const mb = { footprint: 0, privatePages: 0, pid: 0 };
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
       if (!cmdline.includes(profile) || !cmdline.includes('--extension-process')) continue;
+      const kb = (text: string, field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
+      const status = readFileSync(`/proc/${pid}/status`, 'latin1');
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1');
-      for (const field of ['Private_Clean', 'Private_Dirty']) kb += Number(new RegExp(`${field}:\\s+(\\d+)`).exec(rollup)?.[1] ?? 0);
+      mb.pid = Number(pid);
+      mb.footprint += (kb(status, 'RssAnon') + kb(status, 'VmSwap')) / 1024;
+      mb.privatePages += (kb(rollup, 'Private_Clean') + kb(rollup, 'Private_Dirty')) / 1024;
     } catch {
       // The process ended while we read it.
     }
   }
-  return kb / 1024;
+  return mb;
 }
 
 /** The worker's live JS heap (MB), after a full collection (DevTools HeapProfiler and Runtime.getHeapUsage). */
@@ -77,7 +89,9 @@ const zone = [
 const server = await TestServer.start();
 const doh = await Promise.all([DohServer.start({ zone, plain: true }), DohServer.start({ zone, plain: true })]);
 const peerDir = await minimalExtension();
-const diffuse = await launchChromium();
+// --allocators: also break Diffuse's process down by allocator (memory-allocators.ts) at each reading.
+const ALLOCATORS_PORT = process.argv.includes('--allocators') ? 9333 : undefined;
+const diffuse = await launchChromium(ALLOCATORS_PORT ? { args: [`--remote-debugging-port=${ALLOCATORS_PORT}`] } : {});
 const peer = await launchChromium({ extensionDir: peerDir });
 try {
   const options = await diffuse.openExtensionPage('options.html');
@@ -86,7 +100,7 @@ try {
   await options.close();
   const tabs = { diffuse: await diffuse.openTab(server.url('www.mem-start.com', '/')), peer: await peer.openTab(server.url('www.mem-start.com', '/')) };
   console.log(`Chromium, ${LOADS} page loads of 30 hosts each; memory after a GC (MB)`);
-  console.log('loads   Diffuse heap   Diffuse process   peer heap   peer process   Diffuse − peer (process)');
+  console.log('loads   Diffuse heap   footprint (private pages)   peer heap   peer footprint (private pages)');
   const readings: { loads: number; heap: number; process: number }[] = [];
   for (let n = 1; n <= LOADS; n++) {
     const url = publish(server, n);
@@ -96,8 +110,13 @@ try {
       await new Promise((r) => setTimeout(r, 500)); // the batch of page loads written (250 ms flush)
       const [dh, ph] = [await workerHeapMb(diffuse), await workerHeapMb(peer)];
       const [dp, pp] = [extensionProcessMb(diffuse.profile), extensionProcessMb(peer.profile)];
-      readings.push({ loads: n, heap: dh, process: dp });
-      console.log(`${String(n).padStart(5)}   ${dh.toFixed(1).padStart(12)}   ${dp.toFixed(1).padStart(15)}   ${ph.toFixed(1).padStart(9)}   ${pp.toFixed(1).padStart(12)}   ${(dp - pp).toFixed(1).padStart(10)}`);
+      readings.push({ loads: n, heap: dh, process: dp.footprint });
+      const both = (m: { footprint: number; privatePages: number }) => `${m.footprint.toFixed(1)} (${m.privatePages.toFixed(1)})`;
+      console.log(`${String(n).padStart(5)}   ${dh.toFixed(1).padStart(12)}   ${both(dp).padStart(25)}   ${ph.toFixed(1).padStart(9)}   ${both(pp).padStart(30)}`);
+      if (ALLOCATORS_PORT) {
+        const sizes = Object.entries(await allocatorSizes(ALLOCATORS_PORT, dp.pid)).filter(([, mb]) => mb >= 0.1);
+        console.log(`        allocators: ${sizes.map(([name, mb]) => `${name} ${mb.toFixed(1)}`).join(', ')}`);
+      }
     }
   }
   const at1000 = readings.find((r) => r.loads === 1000)?.heap ?? readings.at(-1)!.heap;
@@ -107,7 +126,7 @@ try {
   console.log(`heap after 1,000 loads ${at1000.toFixed(1)} MB (goal ≤ ${GOAL_MB}: ${at1000 <= GOAL_MB ? 'met' : 'NOT met'}); after ${readings.at(-1)!.loads}: ${last.toFixed(1)} MB, ${growth} (${flat ? 'flat: within 10 %' : 'NOT flat: more than 10 % up'})`);
   // The process figure is what the browser's task manager shows; the heap leaves out what lives outside V8's heap.
   const p1000 = readings.find((r) => r.loads === 1000)?.process ?? readings.at(-1)!.process;
-  console.log(`extension process after 1,000 loads ${p1000.toFixed(1)} MB (goal ≤ ${GOAL_MB}: ${p1000 <= GOAL_MB ? 'met' : 'NOT met'}); after ${readings.at(-1)!.loads}: ${readings.at(-1)!.process.toFixed(1)} MB`);
+  console.log(`extension process footprint after 1,000 loads ${p1000.toFixed(1)} MB (goal ≤ ${GOAL_MB}: ${p1000 <= GOAL_MB ? 'met' : 'NOT met'}); after ${readings.at(-1)!.loads}: ${readings.at(-1)!.process.toFixed(1)} MB`);
   console.log(`extension's DoH queries: ${doh.reduce((n, d) => n + d.log.length, 0)}`);
   process.exitCode = at1000 <= GOAL_MB && p1000 <= GOAL_MB && flat ? 0 : 1;
 } finally {
