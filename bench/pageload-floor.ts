@@ -73,6 +73,8 @@ const kinds = (arg('pages') ?? ['host1', 'hosts20']) as PageKind[];
 const ownVariants = (Object.keys(STAND_INS) as (keyof typeof STAND_INS)[]).filter((v) => (STAND_INS[v] as StandIn).browsers.includes(BROWSER));
 const variants = (arg('variants') as Variant[] | undefined) ?? ['none', 'diffuse', ...ownVariants];
 if (!variants.includes('none')) variants.unshift('none');
+const foreign = variants.filter((v) => v !== 'none' && v !== 'diffuse' && !ownVariants.includes(v));
+if (foreign.length) throw new Error(`Not a ${BROWSER} variant: ${foreign.join(', ')} (this browser has: ${ownVariants.join(', ')})`);
 
 const emptyListeners = ({ events, blocking = [], types }: Listeners) => `const api = globalThis.browser ?? chrome;
 const all = { urls: ['<all_urls>']${types ? `, types: ${JSON.stringify(types)}` : ''} };
