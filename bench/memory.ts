@@ -119,14 +119,17 @@ try {
       }
     }
   }
-  const at1000 = readings.find((r) => r.loads === 1000)?.heap ?? readings.at(-1)!.heap;
+  // The goal's reading: at 1,000 loads, or the last one of a shorter run (named as such).
+  const goalReading = readings.find((r) => r.loads === 1000) ?? readings.at(-1)!;
+  const at = `after ${goalReading.loads.toLocaleString('en')} loads`;
+  const at1000 = goalReading.heap;
   const last = readings.at(-1)!.heap;
   const flat = last <= at1000 * 1.1;
   const growth = `${last >= at1000 ? '+' : ''}${(((last - at1000) / at1000) * 100).toFixed(0)} %`;
-  console.log(`heap after 1,000 loads ${at1000.toFixed(1)} MB (goal ≤ ${GOAL_MB}: ${at1000 <= GOAL_MB ? 'met' : 'NOT met'}); after ${readings.at(-1)!.loads}: ${last.toFixed(1)} MB, ${growth} (${flat ? 'flat: within 10 %' : 'NOT flat: more than 10 % up'})`);
+  console.log(`heap ${at} ${at1000.toFixed(1)} MB (goal ≤ ${GOAL_MB}: ${at1000 <= GOAL_MB ? 'met' : 'NOT met'}); after ${readings.at(-1)!.loads}: ${last.toFixed(1)} MB, ${growth} (${flat ? 'flat: within 10 %' : 'NOT flat: more than 10 % up'})`);
   // The process figure is what the browser's task manager shows; the heap leaves out what lives outside V8's heap.
-  const p1000 = readings.find((r) => r.loads === 1000)?.process ?? readings.at(-1)!.process;
-  console.log(`extension process footprint after 1,000 loads ${p1000.toFixed(1)} MB (goal ≤ ${GOAL_MB}: ${p1000 <= GOAL_MB ? 'met' : 'NOT met'}); after ${readings.at(-1)!.loads}: ${readings.at(-1)!.process.toFixed(1)} MB`);
+  const p1000 = goalReading.process;
+  console.log(`extension process footprint ${at} ${p1000.toFixed(1)} MB (goal ≤ ${GOAL_MB}: ${p1000 <= GOAL_MB ? 'met' : 'NOT met'}); after ${readings.at(-1)!.loads}: ${readings.at(-1)!.process.toFixed(1)} MB`);
   console.log(`extension's DoH queries: ${doh.reduce((n, d) => n + d.log.length, 0)}`);
   process.exitCode = at1000 <= GOAL_MB && p1000 <= GOAL_MB && flat ? 0 : 1;
 } finally {
