@@ -22,7 +22,8 @@ import { openStores } from './store/stores';
 export default defineBackground(() => {
   const stores = openStores();
   const attributor = loadAttributor();
-  const ruleTable = packagedJson<SideTable>('/data/rule-table.json', 'blocking rule table');
+  // Kept: every popup opening reads it (PolicyService.view), and a re-read is a 970 kB fetch and parse.
+  const ruleTable = packagedJson<SideTable>('/data/rule-table.json', 'blocking rule table', { keep: true });
   const requests = new RequestEvents();
 
   const pageload = createPageloadCapability({

@@ -3,14 +3,13 @@ import { browser } from 'wxt/browser';
 /**
  * A JSON file generated into the package at build time (data/*.json), read when asked: a packaged file, so nothing
  * is fetched from the network. Callers asking while it loads share one read; a failed read is retried on the next
- * call. Once read, the value is held weakly: each caller keeps what it needs (the attributors their compiled form,
- * the rule table's users nothing between uses), so the parsed JSON (1.6 MB of text for the four files) is not
- * kept beside them for the worker's life: a fresh Chrome worker's heap after a GC went from 5.7 to 5.1 MB (two
- * readings, 6 s after start). Read again if collected.
+ * call. Once read, the value is held weakly unless `keep`: the attributors keep their compiled form, so their
+ * parsed JSON is not kept beside it for the worker's life (read again if collected). `keep` is for a file read
+ * on a hot path in its parsed form, where a read after every collection would cost more than the memory.
  */
-export function packagedJson<T extends object>(path: string, what: string): () => Promise<T> {
+export function packagedJson<T extends object>(path: string, what: string, { keep = false } = {}): () => Promise<T> {
   let loading: Promise<T> | undefined;
-  let held: WeakRef<T> | undefined;
+  let held: { deref(): T | undefined } | undefined;
   return () => {
     const kept = held?.deref();
     if (kept) return Promise.resolve(kept);
@@ -20,7 +19,7 @@ export function packagedJson<T extends object>(path: string, what: string): () =
       .then((response) => response.json() as Promise<T>)
       .then(
         (value) => {
-          held = new WeakRef(value);
+          held = keep ? { deref: () => value } : new WeakRef(value);
           loading = undefined;
           return value;
         },
