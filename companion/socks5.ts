@@ -177,12 +177,12 @@ export class SocksHandshake {
   private socks4a(b: Buffer): 'more' | { kind: 'reject'; bytes?: Buffer; reason: string } | { kind: 'connect'; request: ConnectRequest; rest: Buffer } {
     const parsed = parseSocks4a(b);
     if (parsed === 'more') return 'more';
-    const refused = socks4Reply(false);
-    if (parsed.kind === 'reject') return { kind: 'reject', ...(parsed.reply ? { bytes: refused } : {}), reason: parsed.reason };
-    if (this.options.policy === 'none') return { kind: 'reject', bytes: refused, reason: 'SOCKS4 needs the password, and this mode has none' };
+    const refuse = (reason: string) => ({ kind: 'reject' as const, bytes: socks4Reply(false), reason });
+    if (parsed.kind === 'reject') return parsed.reply ? refuse(parsed.reason) : { kind: 'reject', reason: parsed.reason };
+    if (this.options.policy === 'none') return refuse('SOCKS4 needs the password, and this mode has none');
     const id = splitSocksUserId(parsed.userId);
     // Before `configure` (policy `any`) a user id without a password is let through: its CONNECT is refused anyway.
-    if (id ? !this.options.verify(id.site, id.password) : this.options.policy === 'password') return { kind: 'reject', bytes: refused, reason: 'wrong password' };
+    if (id ? !this.options.verify(id.site, id.password) : this.options.policy === 'password') return refuse('wrong password');
     const rest = Buffer.from(b.subarray(parsed.length));
     return { kind: 'connect', request: { destination: parsed.destination, version: 4, ...(id ? { username: id.site } : {}) }, rest };
   }
