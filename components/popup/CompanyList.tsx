@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { OrganizationReport } from '@/utils/report/page-report';
+import type { CompanyShare } from '@/utils/messages/page-messages';
 import type { CompanyChoice as Choice } from '@/utils/rules/site-policy';
 import { CompanyChoice } from './CompanyChoice';
+import { HostsLoading } from './HostsLoading';
 import { ShownList } from './ShownList';
 import { categoryName, percent } from '../shared/format';
 import type { Translate } from '../shared/translate';
@@ -16,15 +17,21 @@ export interface ChoiceControl {
   onChange: (company: string, choice: Choice | 'default') => void;
 }
 
+/** A company's hosts, most requested first; undefined until the page's hosts have been asked for (`onOpen`). */
+export interface CompanyHosts {
+  of: (company: string) => readonly string[] | undefined;
+  onOpen: () => void;
+}
+
 /** Companies by requests, each with a share bar, categories and blocked/allowed; expands to its hosts. */
-export function CompanyList(props: { companies: OrganizationReport[]; control?: ChoiceControl; t: Translate }) {
+export function CompanyList(props: { companies: CompanyShare[]; hosts: CompanyHosts; control?: ChoiceControl; t: Translate }) {
   const { companies, t } = props;
   return (
     <ShownList items={companies} top={FIRST_SHOWN} t={t} testId="more-companies" moreKey="showAllCompanies">
       {(shown) => (
         <ul class="companies" data-testid="companies">
           {shown.map((c) => (
-            <CompanyRow key={c.name} company={c} control={props.control} t={t} />
+            <CompanyRow key={c.name} company={c} hosts={props.hosts} control={props.control} t={t} />
           ))}
         </ul>
       )}
@@ -32,14 +39,19 @@ export function CompanyList(props: { companies: OrganizationReport[]; control?: 
   );
 }
 
-function CompanyRow(props: { company: OrganizationReport; control?: ChoiceControl; t: Translate }) {
+function CompanyRow(props: { company: CompanyShare; hosts: CompanyHosts; control?: ChoiceControl; t: Translate }) {
   const { company: c, t } = props;
   const [open, setOpen] = useState(false);
+  const toggle = () => {
+    setOpen(!open);
+    if (!open) props.hosts.onOpen();
+  };
+  const hosts = open ? props.hosts.of(c.name) : undefined;
   const hostsId = `hosts-${c.name.replace(/[^a-z0-9]+/gi, '-')}`;
   return (
     <li data-company={c.name} data-requests={c.requests} data-share={c.share} data-blocked={c.blocked}>
       <div class="company-row">
-        <button type="button" class="company" aria-expanded={open} aria-controls={hostsId} onClick={() => setOpen(!open)}>
+        <button type="button" class="company" aria-expanded={open} aria-controls={hostsId} onClick={toggle}>
           <span class="name">{c.name}</span>
           <span class="share">{percent(c.share, t)}</span>
           <span class="bar" role="img" aria-label={t('companyShareLabel', [percent(c.share, t)])}>
@@ -57,12 +69,17 @@ function CompanyRow(props: { company: OrganizationReport; control?: ChoiceContro
           <CompanyChoice company={c.name} choice={props.control.choices[c.name]} onChange={(choice) => props.control?.onChange(c.name, choice)} t={t} />
         )}
       </div>
-      {open && (
+      {open && hosts && (
         <ul id={hostsId} class="company-hosts">
-          {c.hosts.map((h) => (
+          {hosts.map((h) => (
             <li key={h}>{h}</li>
           ))}
         </ul>
+      )}
+      {open && !hosts && (
+        <div id={hostsId}>
+          <HostsLoading t={t} />
+        </div>
       )}
     </li>
   );

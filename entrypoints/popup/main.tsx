@@ -22,8 +22,9 @@ const t = createTranslate((key, subs) => browser.i18n.getMessage(key as MessageK
 // The options page's DNS section explains how to turn the browser's Secure DNS on.
 const dnsSettingsUrl = `${browser.runtime.getURL('/options.html')}#dns`;
 const tabId = targetTabId();
-const loadView = () => tabId.then((id) => (id === null ? null : call('pageLoad.get', { tabId: id })));
+// `hosts`: every contact too, once a list of hosts is open (page-messages.ts, TabReport).
+const loadView = (hosts: boolean) => tabId.then((id) => (id === null ? null : call('pageLoad.get', hosts ? { tabId: id, hosts } : { tabId: id })));
 // Asked first, so the background builds the view while Preact renders the empty popup: asked from the first effect,
 // the request left 10–28 ms after the script started (bench:popup page, 5 hosts).
-const firstView = loadView();
+const firstView = loadView(false);
 if (root) render(<PopupApp tabId={tabId} loadView={loadView} firstView={firstView} call={call} t={t} dnsSettingsUrl={dnsSettingsUrl} />, root);

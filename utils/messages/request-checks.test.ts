@@ -5,7 +5,7 @@ import { REQUEST_CHECKS } from './request-checks';
 
 /** One request of each type as the UI sends it. */
 const GOOD: { [T in MessageType]: Record<string, unknown> } = {
-  'pageLoad.get': { tabId: 4 },
+  'pageLoad.get': { tabId: 4, hosts: true },
   'tab.reload': { tabId: 4 },
   'policy.get': { site: '127.0.0.1' },
   'policy.edit': { site: 'diffuse-shop.com', edit: { company: 'Google', choice: 'allow' } },
@@ -61,6 +61,8 @@ describe('request checks', () => {
 
   it('refuse wrong types and values elsewhere, naming the field', () => {
     expect(refusal('pageLoad.get', { tabId: '4' })).toBe('tabId: expected a number, got "4"');
+    expect(refusal('pageLoad.get', { tabId: 4, hosts: 'yes' })).toBe('hosts: expected true or false, got "yes"');
+    expect(refusal('pageLoad.get', { tabId: 4 })).toBe('accepted'); // the popup's first screen asks without hosts
     expect(refusal('history.setRetention', { retentionDays: 0 })).toMatch(/^retentionDays: expected a whole number of days from 1 to 3650/);
     expect(refusal('history.setOff', { off: 'no' })).toBe('off: expected true or false, got "no"');
     expect(refusal('history.export', { range: '7d', format: 'xlsx' })).toMatch(/^format: expected one of "json", "csv", "html"/);

@@ -32,7 +32,10 @@ const tab = only(['tabId'], (f) => ({ tabId: number(f.tabId, 'tabId', { integer:
 const range = (fields: Fields) => oneOf(fields.range, RANGE_IDS, 'range');
 
 export const REQUEST_CHECKS: RequestChecks = {
-  'pageLoad.get': tab,
+  'pageLoad.get': only(['tabId', 'hosts'], (f) => ({
+    tabId: number(f.tabId, 'tabId', { integer: true }),
+    ...(f.hosts === undefined ? {} : { hosts: boolean(f.hosts, 'hosts') }),
+  })),
   'tab.reload': tab,
   // Any host's page may be shown in the popup (an address, localhost): only editing needs a real site.
   'policy.get': only(['site'], (f) => ({ site: string(f.site, 'site') })),

@@ -28,7 +28,7 @@ export interface PageloadHandlerDeps {
 export function createPageloadHandlers(deps: PageloadHandlerDeps): Pick<Handlers, keyof PageMessages> {
   const { tracker, writer, pageLoads } = deps;
   return {
-    'pageLoad.get': async ({ tabId }) => {
+    'pageLoad.get': async ({ tabId, hosts }) => {
       await deps.started();
       const load = tracker.currentFor(tabId);
       if (!load) return null;
@@ -37,7 +37,7 @@ export function createPageloadHandlers(deps: PageloadHandlerDeps): Pick<Handlers
       if (!view) return null;
       // Independent reads (a policy from IndexedDB, the tables, what names/ knows), asked at once: the popup waits on the slowest, not the sum.
       const [own, attribute, names] = await Promise.all([deps.ownDomains?.(view.pageLoad.site) ?? [], deps.attributor(), deps.names(view)]);
-      return buildTabView(view, attribute, describesConnections(), names, deps.companion?.(view), own);
+      return buildTabView(view, attribute, describesConnections(), names, deps.companion?.(view), own, hosts);
     },
     'tab.reload': async ({ tabId }) => {
       await browser.tabs.reload(tabId);

@@ -66,6 +66,8 @@ export function openEverything(page: ExtensionPage): Promise<number> {
          let opened = 0;
          for (const d of document.querySelectorAll('details:not([open])')) { d.querySelector('summary')?.click(); opened++; }
          await pause();
+         // The popup's lists of hosts come with a second answer (a busy line until then), and bring their own "Show all".
+         for (let i = 0; i < 100 && document.querySelector('[aria-busy="true"]'); i++) await pause();
          for (const b of document.querySelectorAll('button[aria-expanded="false"]:not([aria-haspopup])')) { b.click(); opened++; }
          await pause();
          const menu = document.querySelector('button[aria-haspopup="menu"]');
