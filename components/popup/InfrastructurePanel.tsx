@@ -31,7 +31,7 @@ export function InfrastructurePanel(props: { view: InfrastructureView; t: Transl
           </ul>
         )}
       </ShownList>
-      {view.unattributed.hosts.length > 0 && <p class="meta">{counted(t, 'infraUnattributed', view.unattributed.hosts.length)}</p>}
+      {view.unattributed.hosts > 0 && <p class="meta">{counted(t, 'infraUnattributed', view.unattributed.hosts)}</p>}
       {view.pending > 0 && <p class="meta">{counted(t, 'infraPending', view.pending)}</p>}
     </section>
   );

@@ -16,8 +16,11 @@ export interface InfrastructureView {
   /** The page's own host and who serves it; operator null when not known (yet). */
   site: { host: string; operator: string | null };
   operators: OperatorShare[];
-  /** Hosts looked up with no listed operator behind them. */
-  unattributed: { hosts: string[]; requests: number };
+  /**
+   * How many hosts were looked up with no listed operator behind them: a count, as the popup shows it (the names
+   * were 11.6 kB of a 500-host page's popup answer, in the benchmark where no host's address is in the data).
+   */
+  unattributed: { hosts: number; requests: number };
   /** Hosts whose lookup has not finished (or failed): neither attributed nor counted as unattributed. */
   pending: number;
 }
@@ -35,7 +38,7 @@ export function buildInfrastructureView(
 ): InfrastructureView {
   const total = contacts.reduce((n, c) => n + c.requests, 0);
   const byOperator = new Map<string, OperatorShare>();
-  const unattributed = { hosts: [] as string[], requests: 0 };
+  const unattributed = { hosts: 0, requests: 0 };
   let pending = 0;
   for (const c of contacts) {
     const found = operatorOf(c.host);
@@ -44,7 +47,7 @@ export function buildInfrastructureView(
       continue;
     }
     if (found === null) {
-      unattributed.hosts.push(c.host);
+      unattributed.hosts++;
       unattributed.requests += c.requests;
       continue;
     }
