@@ -8,8 +8,7 @@
  * Diffuse looks up, over two local DoH servers) and 20 third-party hosts drawn from 600 (as the web's few big
  * third parties recur). Readings after 50 loads, then every 250 to --loads (default 1,500); with --allocators,
  * Diffuse's process broken down by allocator at each reading (memory-allocators.ts).
- * Firefox is not measured: its extension process is one of several "tab" content processes, with nothing in
- * /proc to tell which, and its background page has no heap figure of its own (docs/performance.md).
+ * Firefox: npm run bench:memory-firefox (memory-firefox.ts), from about:memory.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -22,6 +21,7 @@ import { TestServer } from '../tests/e2e/harness/test-server';
 import { DohServer } from '../tests/support/doh-server';
 import { numberArg } from './dns-stats';
 import { allocatorSizes } from './memory-allocators';
+import { isReading, MEMORY_ZONE, publishMemoryPage } from './memory-pages';
 
 const LOADS = numberArg(process.argv, 'loads', 1500);
 // Playwright enables DevTools' Network domain in every service worker it attaches to, and the worker's renderer
@@ -71,23 +71,8 @@ async function workerHeapMb(browser: ExtensionBrowser): Promise<number> {
   return usedSize / 2 ** 20;
 }
 
-function publish(server: TestServer, n: number): string {
-  const site = `mem${n}-news.com`;
-  const hosts = [
-    ...Array.from({ length: 10 }, (_, k) => `s${k}.${site}`),
-    ...Array.from({ length: 20 }, (_, k) => `cdn${(n * 7 + k * 31) % 600}.memhost-${(n + k) % 600}.net`),
-  ];
-  const images = hosts.map((h, i) => `<img alt="" width="1" height="1" src="${server.url(h, `/asset/${n}-${i}.png`)}">`).join('');
-  server.page(`www.${site}`, '/', `<!doctype html><link rel="icon" href="data:,"><title>${n}</title>${images}`);
-  return server.url(`www.${site}`, '/');
-}
-
-const zone = [
-  { name: '*.com', type: 'A' as const, data: '127.0.0.1', ttl: 300 },
-  { name: '*.net', type: 'A' as const, data: '127.0.0.1', ttl: 300 },
-];
 const server = await TestServer.start();
-const doh = await Promise.all([DohServer.start({ zone, plain: true }), DohServer.start({ zone, plain: true })]);
+const doh = await Promise.all([DohServer.start({ zone: MEMORY_ZONE, plain: true }), DohServer.start({ zone: MEMORY_ZONE, plain: true })]);
 const peerDir = await minimalExtension();
 // --allocators: also break Diffuse's process down by allocator (memory-allocators.ts) at each reading.
 const ALLOCATORS_PORT = process.argv.includes('--allocators') ? 9333 : undefined;
@@ -103,10 +88,10 @@ try {
   console.log('loads   Diffuse heap   footprint (private pages)   peer heap   peer footprint (private pages)');
   const readings: { loads: number; heap: number; process: number }[] = [];
   for (let n = 1; n <= LOADS; n++) {
-    const url = publish(server, n);
+    const url = publishMemoryPage(server, n);
     // goto waits for the load event: every image has been requested.
     await Promise.all([tabs.diffuse.goto(url), tabs.peer.goto(url)]);
-    if (n === 50 || n % 250 === 0) {
+    if (isReading(n)) {
       await new Promise((r) => setTimeout(r, 500)); // the batch of page loads written (250 ms flush)
       const [dh, ph] = [await workerHeapMb(diffuse), await workerHeapMb(peer)];
       const [dp, pp] = [extensionProcessMb(diffuse.profile), extensionProcessMb(peer.profile)];

@@ -23,6 +23,8 @@ export interface ExtensionBrowser {
   evaluateInWorker?<T>(fn: () => T | Promise<T>): Promise<T>;
   /** Chromium only: one DevTools command to the extension's service worker (benchmarks: its heap). */
   sendToWorker?<T>(method: string, params?: Record<string, unknown>): Promise<T>;
+  /** Firefox only: about:memory's verbose report (sizes in bytes) as text, measured after "Minimize memory usage" (GC and CC in every process). */
+  memoryReport?(): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -35,7 +35,7 @@ export function trrOnlyPrefs(url: string): Record<string, unknown> {
  */
 export async function launchFirefox(
   extraPrefs: Record<string, unknown> = {},
-  options: { extension?: boolean; env?: Record<string, string>; extensionDir?: string } = {},
+  options: { extension?: boolean; env?: Record<string, string>; extensionDir?: string; alsoInstall?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const extension = resolve(options.extensionDir ?? BUILD_DIRS.firefox);
   if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`No Firefox build at ${extension}: run npm run build first.`);
@@ -63,6 +63,8 @@ export async function launchFirefox(
   const driver = new FirefoxExtensionBrowser(browser, profile, options.extension !== false, extension);
   if (options.extension === false) return driver;
   await browser.installExtension(extension);
+  // Other extensions beside it (bench:memory-firefox's peer, whose background page shares Diffuse's process).
+  for (const other of options.alsoInstall ?? []) await browser.installExtension(resolve(other));
   // A stand-in extension (bench:pageload-floor) has no background that answers the probe.
   if (options.extensionDir) return driver;
   const probe = await driver.openExtensionPage('popup.html');
@@ -135,6 +137,33 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
       await new Promise((r) => setTimeout(r, 100));
     }
     return { evaluate: (fn) => page.evaluate(fn), click: (selector) => page.click(selector), press: (key) => page.keyboard.press(key as never), close: () => page.close() };
+  }
+
+  async memoryReport(): Promise<string> {
+    const page = await this.browser.newPage();
+    try {
+      // Like moz-extension:// pages, about:memory's load event may never be reported over BiDi.
+      page.goto('about:memory', { timeout: 30_000 }).catch(() => undefined);
+      const text = () => page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      const until = async (done: (shown: string) => boolean, what: string) => {
+        for (const deadline = Date.now() + 60_000; !done(await text()); await new Promise((r) => setTimeout(r, 200))) {
+          if (Date.now() > deadline) throw new Error(`about:memory: ${what} never showed`);
+        }
+      };
+      await until((shown) => shown.includes('Minimize memory usage'), 'its buttons');
+      await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Minimize memory usage')?.click());
+      await until((shown) => shown.includes('Memory minimization completed'), 'the end of minimizing');
+      // Verbose: every entry in bytes, none folded into "other" however small (a minimal peer's page is).
+      await page.evaluate(() => {
+        (document.getElementById('verbose') as HTMLInputElement).checked = true;
+        document.getElementById('measureButton')?.click();
+      });
+      // One section per process, each closed by "End of … (pid N)"; the main process comes first.
+      await until((shown) => shown.includes('End of Main Process') && shown.includes('End of extension (pid'), 'the extension process');
+      return await text();
+    } finally {
+      await page.close();
+    }
   }
 
   async close(): Promise<void> {
