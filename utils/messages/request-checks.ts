@@ -28,12 +28,13 @@ function only<T>(keys: readonly string[], read: (fields: Fields) => T): (fields:
 /** A message with nothing but its type. */
 const nothing = only([], (): Record<string, never> => ({}));
 /** A tab id as the browser gives it (the harness asks about tab -1 to see whether the background answers). */
-const tab = only(['tabId'], (f) => ({ tabId: number(f.tabId, 'tabId', { integer: true }) }));
+const tabId = (fields: Fields) => number(fields.tabId, 'tabId', { integer: true });
+const tab = only(['tabId'], (f) => ({ tabId: tabId(f) }));
 const range = (fields: Fields) => oneOf(fields.range, RANGE_IDS, 'range');
 
 export const REQUEST_CHECKS: RequestChecks = {
   'pageLoad.get': only(['tabId', 'hosts'], (f) => ({
-    tabId: number(f.tabId, 'tabId', { integer: true }),
+    tabId: tabId(f),
     ...(f.hosts === undefined ? {} : { hosts: boolean(f.hosts, 'hosts') }),
   })),
   'tab.reload': tab,
