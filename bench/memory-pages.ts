@@ -1,7 +1,8 @@
 /**
- * The pages bench:memory and bench:memory-firefox load: each a new site with 10 subdomains of its own (which
- * Diffuse looks up, over two local DoH servers answering `MEMORY_ZONE`) and 20 third-party hosts drawn from 600
- * (as the web's few big third parties recur).
+ * What bench:memory and bench:memory-firefox share: the pages they load, each a new site with 10 subdomains of its
+ * own (which Diffuse looks up, over two local DoH servers answering `MEMORY_ZONE`) and 20 third-party hosts drawn
+ * from 600 (as the web's few big third parties recur); when they read; and how a run is judged against issue 16's
+ * goal (≤ 30 MB after 1,000 page loads, and flat after that).
  */
 import type { TestServer } from '../tests/e2e/harness/test-server';
 
@@ -25,3 +26,21 @@ export const MEMORY_ZONE = [
 
 /** A reading is taken after 50 loads, then every 250. */
 export const isReading = (n: number): boolean => n === 50 || n % 250 === 0;
+
+export const MEMORY_GOAL_MB = 30;
+
+/**
+ * One figure's verdict over a run's readings: its value at 1,000 loads (or at the last reading of a shorter run,
+ * named as such) against the goal, and whether the last reading is within 10 % of it (flat). `sentence` says both.
+ */
+export function memoryVerdict(readings: readonly { loads: number; mb: number }[]): { met: boolean; flat: boolean; sentence: string } {
+  const goal = readings.find((r) => r.loads === 1000) ?? readings.at(-1)!;
+  const last = readings.at(-1)!;
+  const met = goal.mb <= MEMORY_GOAL_MB;
+  const flat = last.mb <= goal.mb * 1.1;
+  const growth = `${last.mb >= goal.mb ? '+' : ''}${(((last.mb - goal.mb) / goal.mb) * 100).toFixed(0)} %`;
+  const sentence =
+    `after ${goal.loads.toLocaleString('en')} loads ${goal.mb.toFixed(1)} MB (goal ≤ ${MEMORY_GOAL_MB}: ${met ? 'met' : 'NOT met'}); ` +
+    `after ${last.loads.toLocaleString('en')}: ${last.mb.toFixed(1)} MB, ${growth} (${flat ? 'flat: within 10 %' : 'NOT flat: more than 10 % up'})`;
+  return { met, flat, sentence };
+}
