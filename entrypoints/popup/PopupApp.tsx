@@ -17,7 +17,7 @@ import { CompanionLookups } from '@/components/popup/CompanionLookups';
 import { INFRA_DATA_CREDITS, INFRA_DATA_CREDIT_LINK } from '@/utils/infra/infra-credits';
 import type { Translate } from '@/components/shared/translate';
 import { formatNumber } from '@/utils/i18n/plural';
-import { hostsByCompany } from '@/utils/report/popup-report';
+import { hostsByCompany } from '@/utils/report/company-hosts';
 
 type Call = <T extends keyof Contract>(type: T, request: Contract[T]['request']) => Promise<Contract[T]['response']>;
 
@@ -142,7 +142,7 @@ export function PopupApp(props: { tabId: Promise<number | null>; loadView: (host
               </LazyDetails>
             )}
           </section>
-          <SiteDomains report={report} contacts={contacts} onOpen={needHosts} onChange={policy && !policy.managed ? (ownDomain, belongs) => void edit({ ownDomain, belongs }) : undefined} t={t} />
+          <SiteDomains report={report} others={view.otherDomains} onOpen={needHosts} onChange={policy && !policy.managed ? (ownDomain, belongs) => void edit({ ownDomain, belongs }) : undefined} t={t} />
           <CloakedTrackers cloaks={view.cloaks} evictions={view.cloakEvictions} t={t} />
           <EncryptionPanel summary={view.encryption} dnsSettingsUrl={props.dnsSettingsUrl} t={t} />
           <InfrastructurePanel view={view.infrastructure} t={t} />

@@ -1,4 +1,5 @@
 import type { PageLoad } from '../pageload/page-load';
+import type { SameSiteReason } from '../attribution/first-party';
 import type { ContactReport, OrganizationReport, PageReport } from '../report/page-report';
 import type { EncryptionSummary } from '../report/encryption';
 import type { CnameTabView } from '../cname/tab-view';
@@ -16,8 +17,18 @@ export interface TabReport extends Omit<PageReport, 'contacts' | 'organizations'
   organizations: CompanyShare[];
   /** Requests blocked on the page, all contacts together (the popup's header). */
   blocked: number;
-  /** Contacts on the site's other own domains (`sameSite`): few, and listed at once under the site. */
-  ownContacts: ContactReport[];
+  /** The site's other own domains (its contacts with `sameSite`): few, and listed at once under the site. */
+  siteDomains: DomainShare[];
+}
+
+/**
+ * A registrable domain of the page's contacts with their requests together; `reason` when it is the site's own. The
+ * background works these out so the popup carries no Public Suffix List (tldts was 141 of its script's 157 kB).
+ */
+export interface DomainShare {
+  domain: string;
+  requests: number;
+  reason?: SameSiteReason;
 }
 
 /**
@@ -29,6 +40,8 @@ export interface TabView extends CnameTabView {
   report: TabReport;
   /** Every contact of the page (PageReport.contacts), only when the request asked for `hosts`: a list of hosts is open. */
   contacts?: ContactReport[];
+  /** The third parties' registrable domains (the popup's "this domain belongs to the site"), with `contacts`. */
+  otherDomains?: DomainShare[];
   encryption: EncryptionSummary;
   /**
    * The browser's own lookups of this page through the companion (docs/companion.md); absent while the companion

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createAttributor } from '../attribution/company-lookup';
 import { realTable } from '../../tests/support/attribution-fixtures';
 import { buildPageReport } from './page-report';
-import { firstScreen, hostsByCompany } from './popup-report';
+import { hostsByCompany } from './company-hosts';
+import { domainShares, firstScreen } from './popup-report';
 
 const attribute = createAttributor(realTable());
 // What CNAME uncloaking finds behind a cloaked name: the tracker its chain reaches.
@@ -42,8 +43,8 @@ describe("the popup's first screen of a page report", () => {
     expect(screen.blocked).toBe(report.contacts.reduce((n, c) => n + c.blocked, 0));
   });
 
-  it("keeps the site's other own domains' contacts, and only those", () => {
-    expect(screen.ownContacts).toEqual([expect.objectContaining({ host: 'img.newsimg-cdn.net', sameSite: 'chosen', thirdParty: false })]);
+  it("keeps the site's other own domains, and only those", () => {
+    expect(screen.siteDomains).toEqual([{ domain: 'newsimg-cdn.net', requests: 12, reason: 'chosen' }]);
   });
 
   it('is a fraction of the whole report on a heavy page', () => {
@@ -68,5 +69,33 @@ describe('hostsByCompany', () => {
     expect(all).not.toContain('www.example-news.org');
     expect(all).not.toContain('img.newsimg-cdn.net');
     expect(all).not.toContain('pixel.unknown-tracker-diffuse.example');
+  });
+});
+
+describe('domainShares', () => {
+  it('sums the requests of each registrable domain, most requested first, private suffixes kept apart', () => {
+    const third = report.contacts.filter((c) => c.thirdParty);
+    expect(domainShares(third)).toEqual([
+      { domain: 'doubleclick.net', requests: 7 },
+      { domain: 'google-analytics.com', requests: 6 },
+      { domain: 'facebook.net', requests: 5 },
+      { domain: 'gstatic.com', requests: 4 },
+      { domain: 'example-news.org', requests: 3 }, // the cloaked name: a third party under the site's own domain
+      { domain: 'unknown-tracker-diffuse.example', requests: 2 },
+    ]);
+    const hosted = buildPageReport({ site: 'www.example-news.org', contacts: [
+      { host: 'alice.github.io', requests: 2 }, { host: 'bob.github.io', requests: 2 }, { host: 'cdn.bob.github.io', requests: 1 },
+    ] }, attribute);
+    expect(domainShares(hosted.contacts)).toEqual([
+      { domain: 'bob.github.io', requests: 3 },
+      { domain: 'alice.github.io', requests: 2 },
+    ]);
+  });
+
+  it("keeps the reason a domain is the site's own", () => {
+    expect(domainShares(report.contacts.filter((c) => !c.thirdParty))).toEqual([
+      { domain: 'example-news.org', requests: 30 },
+      { domain: 'newsimg-cdn.net', requests: 12, reason: 'chosen' },
+    ]);
   });
 });

@@ -1,5 +1,9 @@
-import type { TabReport } from '../messages/page-messages';
+import type { DomainShare, TabReport } from '../messages/page-messages';
+import { registrableDomain } from '../site/registrable-domain';
 import type { ContactReport, PageReport } from './page-report';
+
+// The background's side of the popup's answer. What the popup itself runs on the answer is in company-hosts.ts: this
+// file reads the Public Suffix List, which stays out of the popup (tldts was most of its script).
 
 /**
  * The report as the popup's first screen takes it (TabReport): without its per-host lists, which start closed; the
@@ -11,21 +15,18 @@ export function firstScreen(report: PageReport): TabReport {
     ...rest,
     organizations: organizations.map(({ hosts: _hosts, ...company }) => company),
     blocked: contacts.reduce((n, c) => n + c.blocked, 0),
-    ownContacts: contacts.filter((c) => c.sameSite !== undefined),
+    siteDomains: domainShares(contacts.filter((c) => c.sameSite !== undefined)),
   };
 }
 
-/**
- * Each company's hosts from the page's contacts, as OrganizationReport.hosts has them (third-party hosts with a
- * known owner, most requested first: contacts come sorted so), for the popup once it has asked for the contacts.
- */
-export function hostsByCompany(contacts: readonly ContactReport[]): Map<string, string[]> {
-  const byCompany = new Map<string, string[]>();
+/** Registrable domains of `contacts`, most requested first, each with its contacts' total (and the first one's reason). */
+export function domainShares(contacts: readonly ContactReport[]): DomainShare[] {
+  const byDomain = new Map<string, DomainShare>();
   for (const c of contacts) {
-    if (!c.thirdParty || c.organization === null) continue;
-    const hosts = byCompany.get(c.organization) ?? [];
-    hosts.push(c.host);
-    byCompany.set(c.organization, hosts);
+    const domain = registrableDomain(c.host);
+    const row = byDomain.get(domain) ?? { domain, requests: 0, ...(c.sameSite ? { reason: c.sameSite } : {}) };
+    row.requests += c.requests;
+    byDomain.set(domain, row);
   }
-  return byCompany;
+  return [...byDomain.values()].sort((a, b) => b.requests - a.requests || (a.domain < b.domain ? -1 : 1));
 }

@@ -5,7 +5,7 @@ import type { TabView } from '@/utils/messages/page-messages';
 import type { PageLoadView } from '@/utils/pageload/page-load';
 import { summarizeEncryption } from '@/utils/report/encryption';
 import { buildPageReport } from '@/utils/report/page-report';
-import { firstScreen } from '@/utils/report/popup-report';
+import { domainShares, firstScreen } from '@/utils/report/popup-report';
 
 /**
  * Where a page load's hosts meet their companies: the popup's report (shares, concentration), its encryption
@@ -27,7 +27,7 @@ export function buildTabView(
   return {
     pageLoad: view.pageLoad,
     report: firstScreen(report),
-    ...(hosts ? { contacts: report.contacts } : {}),
+    ...(hosts ? { contacts: report.contacts, otherDomains: domainShares(report.contacts.filter((c) => c.thirdParty)) } : {}),
     encryption: summarizeEncryption(view.hosts, attribute, describesConnections),
     ...names,
     ...(routed ? { companion: routed } : {}),
