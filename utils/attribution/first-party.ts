@@ -33,6 +33,8 @@ export function brandOf(site: string): string | null {
 
 /** `domain`'s name is `brand`, or has it as whole '-'-separated tokens: brand-cdn, cdn-brand, my-brand-static. */
 export function carriesBrand(domain: string, brand: string): boolean {
+  // Most domains do not even hold the brand's letters: no Public Suffix List parse for them.
+  if (!domain.toLowerCase().includes(brand)) return false;
   const name = getDomainWithoutSuffix(domain, { allowPrivateDomains: true });
   if (name === null || name === undefined) return false;
   const at = `-${name}-`.indexOf(`-${brand}-`);

@@ -12,4 +12,15 @@ describe('registrableDomain: what Diffuse calls a site', () => {
     expect(registrableDomain('127.0.0.1')).toBe('127.0.0.1');
     expect(registrableDomain('localhost')).toBe('localhost');
   });
+
+  it('answers the same for a host seen before, and after more hosts than it keeps (its memo is cleared when full)', () => {
+    expect(registrableDomain('cdn.static.example.co.uk')).toBe('example.co.uk');
+    expect(registrableDomain('cdn.static.example.co.uk')).toBe('example.co.uk');
+    for (let i = 0; i < 5000; i++) expect(registrableDomain(`h${i}.site${i % 7}.github.io`)).toBe(`site${i % 7}.github.io`);
+    expect(registrableDomain('cdn.static.example.co.uk')).toBe('example.co.uk');
+    expect(registrableDomain('WWW.Example.CO.UK.')).toBe('example.co.uk');
+    const long = `https://www.example.com/${'a'.repeat(300)}`;
+    expect(registrableDomain(long)).toBe('example.com');
+    expect(registrableDomain(long)).toBe('example.com');
+  });
 });
