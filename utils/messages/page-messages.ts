@@ -23,7 +23,7 @@ export interface TabReport extends Omit<PageReport, 'contacts' | 'organizations'
 
 /**
  * A registrable domain of the page's contacts with their requests together; `reason` when it is the site's own. The
- * background works these out so the popup carries no Public Suffix List (tldts was 141 of its script's 157 kB).
+ * background works these out so the popup carries no Public Suffix List (tldts was ~140 of its script's 157 kB).
  */
 export interface DomainShare {
   domain: string;

@@ -7,7 +7,7 @@ import type { ContactReport, PageReport } from './page-report';
 
 /**
  * The report as the popup's first screen takes it (TabReport): without its per-host lists, which start closed; the
- * totals they fed are kept, and the site's own few contacts.
+ * totals they fed are kept, and the site's other own domains (few, shown at once).
  */
 export function firstScreen(report: PageReport): TabReport {
   const { contacts, organizations, ...rest } = report;
