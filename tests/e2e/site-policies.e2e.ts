@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { evaluate } from './harness/dashboard-actions';
 import { describeInBothBrowsers } from './harness/in-both-browsers';
 import { chooseCompany, choosePolicyMode, clickReload } from './harness/popup-actions';
 import type { BrowserTab, ExtensionPage } from './harness/extension-browser';
@@ -30,10 +31,7 @@ function reached(server: TestServer, site: string) {
  * trackers blocked after `off` although the popup had confirmed the edit (about 3 runs in 57 on 2026-12-05; cause unknown).
  */
 function installedRules(page: ExtensionPage): Promise<string> {
-  return page.evaluate(
-    new Function(`const api = globalThis.browser ?? globalThis.chrome;
-      return api.declarativeNetRequest.getDynamicRules().then((rules) => 'dynamic rules: ' + JSON.stringify(rules.map((r) => [r.id, r.priority, r.action.type, r.condition])));`) as () => Promise<string>,
-  );
+  return evaluate<string>(page, `api.declarativeNetRequest.getDynamicRules().then((rules) => 'dynamic rules: ' + JSON.stringify(rules.map((r) => [r.id, r.priority, r.action.type, r.condition])))`);
 }
 
 /**
