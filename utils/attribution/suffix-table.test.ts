@@ -66,6 +66,23 @@ describe('createSuffixTable: longest dot-suffix of a host', () => {
   });
 });
 
+describe('createSuffixTable: limits of the packed slot', () => {
+  it('refuses more keys than a slot can index, with a message, instead of answering wrongly', () => {
+    const many = Array.from({ length: 65_535 }, (_, i) => `d${i}.com`); // and "com", the ancestor of them all
+    expect(() => table(many)).toThrow(/65536 keys, more than the 65535/);
+    const full = table(many.slice(1)); // exactly 65,535 keys: the last one holds the largest index
+    expect(full.longest('www.d65534.com')).toBe('d65534.com');
+    expect(full.longest('www.d1.com')).toBe('d1.com');
+  });
+
+  it('never matches a key longer than any host, and still answers for the shorter ones', () => {
+    const long = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.example.com`; // 267 characters
+    const t = table([long, 'example.com']);
+    expect(t.longest(`x.${long}`)).toBe('example.com');
+    expect(t.longest('www.example.com')).toBe('example.com');
+  });
+});
+
 describe('createSuffixTable: longestClean checks the host in the same walk', () => {
   const t = table(['example.com', 'a.b.c.com']);
 
