@@ -11,7 +11,7 @@
  * DOMContentLoaded. Prints how many loads had a tracker image blocked. Needs `npm run build` first.
  */
 import { launchChromium } from '../tests/e2e/harness/chromium';
-import { evaluate } from '../tests/e2e/harness/dashboard-actions';
+import { ask } from '../tests/e2e/harness/dns-actions';
 import { TestServer } from '../tests/e2e/harness/test-server';
 import { numberArg } from './dns-stats';
 
@@ -35,8 +35,8 @@ try {
   });
   const tab = await browser.openTab(server.url(HOST, '/', 'https'));
   const page = await browser.openExtensionPage('popup.html');
-  const send = (message: unknown) => evaluate<unknown>(page, `api.runtime.sendMessage(${JSON.stringify(message)})`);
-  await send({ type: 'policy.edit', site: SITE, edit: { mode: 'off' } });
+  // `ask` throws on the background's error envelope: a refused edit must stop the run, not measure nothing.
+  await ask(page, { type: 'policy.edit', site: SITE, edit: { mode: 'off' } });
 
   /** Waits for load `n`'s load event, which waits for every image, blocked or not. */
   const loaded = async (n: number) => {
@@ -53,7 +53,7 @@ try {
   for (let i = 0; i < LOADS; i++) {
     const n = loads + 1;
     if (NAVIGATE) await tab.goto(server.url(HOST, `/?load=${n}`, 'https'));
-    else await send({ type: 'tab.reload', tabId: tab.id });
+    else await ask(page, { type: 'tab.reload', tabId: tab.id });
     await loaded(n);
     const missing = Object.entries(TRACKERS).filter(([name, host]) => reached(host, `${name}-${n}.png`) !== 1).map(([name]) => name);
     if (missing.length) blocked.push(`load ${n}: ${missing.join(', ')}`);
